@@ -1,0 +1,46 @@
+package cn.qualify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+
+/** Starts the whole application on a random port and checks what an operator and a visitor see first. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class ApplicationSmokeTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void healthIsUp() {
+        var response = http.getForEntity("/actuator/health", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        var response = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void homePageIsChineseByDefaultAndEnglishOnRequest() {
+        assertThat(http.getForObject("/", String.class)).contains("lang=\"zh-CN\"", "医师资格考试");
+        assertThat(http.getForObject("/?lang=en", String.class)).contains("lang=\"en\"", "Physician Exam");
+    }
+
+    @Test
+    void unknownPageShowsFriendlyErrorWithoutStackTrace() {
+        var response = http.getForEntity("/no-such-page", String.class);
+        assertThat(response.getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.FOUND, HttpStatus.UNAUTHORIZED);
+        assertThat(response.getBody() == null ? "" : response.getBody()).doesNotContain("Exception", "at cn.qualify");
+    }
+}
