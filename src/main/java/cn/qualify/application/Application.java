@@ -46,6 +46,7 @@ public class Application {
     }
 
     private final UUID id;
+    private final String number;
     private final String candidateId;
     private final int examYear;
     private final String examPointCode;
@@ -61,6 +62,7 @@ public class Application {
 
     Application(
             UUID id,
+            String number,
             String candidateId,
             int examYear,
             String examPointCode,
@@ -73,6 +75,7 @@ public class Application {
             List<MaterialReview> reviews,
             long version) {
         this.id = Objects.requireNonNull(id);
+        this.number = Objects.requireNonNull(number);
         this.candidateId = Objects.requireNonNull(candidateId);
         this.examYear = examYear;
         this.examPointCode = Objects.requireNonNull(examPointCode);
@@ -89,11 +92,14 @@ public class Application {
     /**
      * A new draft.
      *
+     * @param number the application number (报名号), unique
      * @param offlineReview true for active-duty military candidates, who upload nothing (二.10)
      */
-    public static Application start(String candidateId, int examYear, String examPointCode, boolean offlineReview) {
+    static Application start(
+            String number, String candidateId, int examYear, String examPointCode, boolean offlineReview) {
         return new Application(
                 UUID.randomUUID(),
+                number,
                 candidateId,
                 examYear,
                 examPointCode,
@@ -377,6 +383,10 @@ public class Application {
 
     public UUID id() {
         return id;
+    }
+
+    public String number() {
+        return number;
     }
 
     public String candidateId() {

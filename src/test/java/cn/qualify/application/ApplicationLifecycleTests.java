@@ -1,7 +1,7 @@
 package cn.qualify.application;
 
 import static cn.qualify.application.ApplicationState.*;
-import static cn.qualify.application.Applications.*;
+import static cn.qualify.application.TestApplications.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,17 +31,17 @@ class ApplicationLifecycleTests {
     static final Map<String, ApplicationState> EXPECTED = new LinkedHashMap<>();
 
     static {
-        IN_STATE.put(DRAFT, Applications::aDraftWithIdProof);
-        IN_STATE.put(SUBMITTED, Applications::aSubmittedApplication);
-        IN_STATE.put(RETURNED, Applications::anApplicationReturnedForAClearerDiploma);
-        IN_STATE.put(ONSITE_REVIEW, Applications::anApplicationInOnsiteReview);
-        IN_STATE.put(OFFLINE_REVIEW, Applications::aMilitaryApplicationInOfflineReview);
-        IN_STATE.put(POINT_PASSED, Applications::anApplicationPassedAtExamPoint);
-        IN_STATE.put(POINT_FAILED, Applications::anApplicationFailedAtExamPoint);
-        IN_STATE.put(APPROVED, Applications::anApprovedApplication);
-        IN_STATE.put(REJECTED, Applications::aRejectedApplication);
-        IN_STATE.put(EXPIRED, Applications::anExpiredApplication);
-        IN_STATE.put(WITHDRAWN, Applications::aWithdrawnApplication);
+        IN_STATE.put(DRAFT, TestApplications::aDraftWithIdProof);
+        IN_STATE.put(SUBMITTED, TestApplications::aSubmittedApplication);
+        IN_STATE.put(RETURNED, TestApplications::anApplicationReturnedForAClearerDiploma);
+        IN_STATE.put(ONSITE_REVIEW, TestApplications::anApplicationInOnsiteReview);
+        IN_STATE.put(OFFLINE_REVIEW, TestApplications::aMilitaryApplicationInOfflineReview);
+        IN_STATE.put(POINT_PASSED, TestApplications::anApplicationPassedAtExamPoint);
+        IN_STATE.put(POINT_FAILED, TestApplications::anApplicationFailedAtExamPoint);
+        IN_STATE.put(APPROVED, TestApplications::anApprovedApplication);
+        IN_STATE.put(REJECTED, TestApplications::aRejectedApplication);
+        IN_STATE.put(EXPIRED, TestApplications::anExpiredApplication);
+        IN_STATE.put(WITHDRAWN, TestApplications::aWithdrawnApplication);
 
         ACTIONS.put("submit", a -> a.submit(List.of(), CANDIDATE, T0));
         ACTIONS.put("resubmit", a -> {

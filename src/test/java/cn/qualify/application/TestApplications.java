@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.UUID;
 
 /** Test applications named by situation, each reached through the real transitions. */
-final class Applications {
+final class TestApplications {
 
     static final Instant T0 = Instant.parse("2025-03-01T02:00:00Z");
     static final Actor CANDIDATE = new Actor("c-1", "张三");
     static final Actor SHENYANG = new Actor("r-2101", "沈阳审核员");
     static final Actor DISTRICT = new Actor("d-1", "考区审核员");
 
-    private Applications() {}
+    private TestApplications() {}
 
     static StoredImage anImage() {
         return new StoredImage("2025/aa/bb/" + UUID.randomUUID(), "0".repeat(64), 150_000, 1600, 1200);
     }
 
     static Application aDraft() {
-        return Application.start("c-1", 2025, "2101", false);
+        return Application.start("202521010001", "c-1", 2025, "2101", false);
     }
 
     static Application aDraftWithIdProof() {
@@ -40,7 +40,7 @@ final class Applications {
     }
 
     static Application aMilitaryApplicationInOfflineReview() {
-        var application = Application.start("c-9", 2025, "2101", true);
+        var application = Application.start("202521010002", "c-9", 2025, "2101", true);
         application.submit(List.of(), CANDIDATE, T0);
         return application;
     }

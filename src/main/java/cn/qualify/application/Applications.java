@@ -1,0 +1,25 @@
+package cn.qualify.application;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The store of applications. Saving publishes the events the application registered, in the same transaction. */
+public interface Applications {
+
+    /**
+     * Opens the candidate's draft for an exam year, with a new application number; returns the existing one if the
+     * candidate already has an application that year.
+     */
+    Application open(String candidateId, int examYear, String examPointCode, boolean offlineReview);
+
+    Optional<Application> byId(UUID id);
+
+    Optional<Application> ofCandidate(String candidateId, int examYear);
+
+    /**
+     * Saves the application if nobody else saved it since it was read.
+     *
+     * @throws StaleApplicationException if it changed in between; nothing is saved then
+     */
+    Application save(Application application);
+}

@@ -1,0 +1,308 @@
+package cn.qualify.application;
+
+import cn.qualify.application.MaterialReview.Verdict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications in three tables. Images and reviews are append-only rows (an image's removal only sets its
+ * {@code removed_at}); the application row carries the version that makes every save optimistic, so two requests
+ * racing for the last slot of a material, or two reviewers deciding at once, cannot both win.
+ */
+@Repository
+class JdbcApplications implements Applications {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcApplications(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Application open(String candidateId, int examYear, String examPointCode, boolean offlineReview) {
+        var existing = ofCandidate(candidateId, examYear);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var application = Application.start(
+                nextNumber(examYear, examPointCode), candidateId, examYear, examPointCode, offlineReview);
+        var now = timestamp(clock.instant());
+        try {
+            jdbc.sql("""
+                            INSERT INTO application (id, number, candidate_id, exam_year, exam_point_code, offline_review,
+                                state, round, version, created_at, updated_at)
+                            VALUES (:id, :number, :candidate, :year, :point, :offline, :state, 0, 0, :now, :now)
+                            """)
+                    .param("id", application.id())
+                    .param("number", application.number())
+                    .param("candidate", candidateId)
+                    .param("year", examYear)
+                    .param("point", examPointCode)
+                    .param("offline", offlineReview)
+                    .param("state", application.state().name())
+                    .param("now", now)
+                    .update();
+        } catch (DuplicateKeyException racingOpen) {
+            return ofCandidate(candidateId, examYear).orElseThrow(() -> racingOpen);
+        }
+        return application;
+    }
+
+    /** The next number of the exam point in that year; the counter row's lock serialises concurrent opens. */
+    private String nextNumber(int examYear, String examPointCode) {
+        int updated = jdbc.sql(
+                        "UPDATE application_number_counter SET last_number = last_number + 1 WHERE exam_year = :year AND exam_point_code = :point")
+                .param("year", examYear)
+                .param("point", examPointCode)
+                .update();
+        if (updated == 0) {
+            try {
+                jdbc.sql(
+                                "INSERT INTO application_number_counter (exam_year, exam_point_code, last_number) VALUES (:year, :point, 1)")
+                        .param("year", examYear)
+                        .param("point", examPointCode)
+                        .update();
+            } catch (DuplicateKeyException racingFirstNumber) {
+                return nextNumber(examYear, examPointCode);
+            }
+        }
+        int number = jdbc.sql(
+                        "SELECT last_number FROM application_number_counter WHERE exam_year = :year AND exam_point_code = :point")
+                .param("year", examYear)
+                .param("point", examPointCode)
+                .query(Integer.class)
+                .single();
+        return "%d%s%06d".formatted(examYear, examPointCode, number);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Application> byId(UUID id) {
+        return jdbc.sql("SELECT * FROM application WHERE id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional()
+                .map(this::withChildren);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Application> ofCandidate(String candidateId, int examYear) {
+        return jdbc.sql("SELECT * FROM application WHERE candidate_id = :candidate AND exam_year = :year")
+                .param("candidate", candidateId)
+                .param("year", examYear)
+                .query(this::row)
+                .optional()
+                .map(this::withChildren);
+    }
+
+    @Override
+    @Transactional
+    public Application save(Application application) {
+        var now = timestamp(clock.instant());
+        int updated = jdbc.sql("""
+                        UPDATE application SET state = :state, round = :round, revision_deadline = :deadline,
+                            point_decider_id = :deciderId, point_decider_name = :deciderName,
+                            version = version + 1, updated_at = :now
+                        WHERE id = :id AND version = :version
+                        """)
+                .param("state", application.state().name())
+                .param("round", application.round())
+                .param(
+                        "deadline",
+                        application
+                                .revisionDeadline()
+                                .map(JdbcApplications::timestamp)
+                                .orElse(null))
+                .param(
+                        "deciderId",
+                        application.examPointDecider().map(Actor::accountId).orElse(null))
+                .param(
+                        "deciderName",
+                        application.examPointDecider().map(Actor::displayName).orElse(null))
+                .param("now", now)
+                .param("id", application.id())
+                .param("version", application.version())
+                .update();
+        if (updated != 1) {
+            throw new StaleApplicationException(application.id(), application.version());
+        }
+        saveImages(application);
+        saveReviews(application);
+        application.events().forEach(events::publishEvent);
+        application.clearEvents();
+        return byId(application.id()).orElseThrow();
+    }
+
+    private void saveImages(Application application) {
+        Map<UUID, Boolean> storedIsCurrent = new HashMap<>();
+        jdbc.sql("SELECT id, removed_at FROM application_image WHERE application_id = :id")
+                .param("id", application.id())
+                .query(rs -> {
+                    storedIsCurrent.put(rs.getObject("id", UUID.class), rs.getObject("removed_at") == null);
+                });
+        for (MaterialImage image : application.allImages()) {
+            if (!storedIsCurrent.containsKey(image.id())) {
+                jdbc.sql("""
+                                INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes,
+                                    width, height, uploaded_at, round, removed_at, removed_in_round)
+                                VALUES (:id, :application, :material, :key, :sha, :size, :width, :height, :uploaded, :round,
+                                    :removed, :removedRound)
+                                """)
+                        .param("id", image.id())
+                        .param("application", application.id())
+                        .param("material", image.material())
+                        .param("key", image.storageKey())
+                        .param("sha", image.sha256())
+                        .param("size", image.sizeBytes())
+                        .param("width", image.width())
+                        .param("height", image.height())
+                        .param("uploaded", timestamp(image.uploadedAt()))
+                        .param("round", image.round())
+                        .param("removed", image.removedAt() == null ? null : timestamp(image.removedAt()))
+                        .param("removedRound", image.removedInRound())
+                        .update();
+            } else if (!image.isCurrent() && storedIsCurrent.get(image.id())) {
+                jdbc.sql("UPDATE application_image SET removed_at = :removed, removed_in_round = :round WHERE id = :id")
+                        .param("removed", timestamp(image.removedAt()))
+                        .param("round", image.removedInRound())
+                        .param("id", image.id())
+                        .update();
+            }
+        }
+    }
+
+    private void saveReviews(Application application) {
+        int persisted = jdbc.sql("SELECT COUNT(*) FROM material_review WHERE application_id = :id")
+                .param("id", application.id())
+                .query(Integer.class)
+                .single();
+        var reviews = application.reviewHistory();
+        for (int seq = persisted; seq < reviews.size(); seq++) {
+            var review = reviews.get(seq);
+            jdbc.sql("""
+                            INSERT INTO material_review (id, application_id, material, verdict, reason_codes,
+                                message_to_candidate, internal_note, reviewer_id, reviewer_name, reviewed_at, round, seq)
+                            VALUES (:id, :application, :material, :verdict, :reasons, :message, :note, :reviewerId,
+                                :reviewerName, :at, :round, :seq)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("application", application.id())
+                    .param("material", review.material())
+                    .param("verdict", review.verdict().name())
+                    .param("reasons", String.join(",", review.reasonCodes()))
+                    .param("message", review.messageToCandidate())
+                    .param("note", review.internalNote())
+                    .param("reviewerId", review.reviewer().accountId())
+                    .param("reviewerName", review.reviewer().displayName())
+                    .param("at", timestamp(review.at()))
+                    .param("round", review.round())
+                    .param("seq", seq)
+                    .update();
+        }
+    }
+
+    private Application withChildren(Row row) {
+        var images = jdbc.sql("SELECT * FROM application_image WHERE application_id = :id ORDER BY uploaded_at, id")
+                .param("id", row.id())
+                .query((rs, n) -> new MaterialImage(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("material"),
+                        rs.getString("storage_key"),
+                        rs.getString("sha256"),
+                        rs.getLong("size_bytes"),
+                        rs.getInt("width"),
+                        rs.getInt("height"),
+                        instant(rs, "uploaded_at"),
+                        rs.getInt("round"),
+                        instant(rs, "removed_at"),
+                        rs.getInt("removed_in_round")))
+                .list();
+        var reviews = jdbc.sql("SELECT * FROM material_review WHERE application_id = :id ORDER BY seq")
+                .param("id", row.id())
+                .query((rs, n) -> new MaterialReview(
+                        rs.getString("material"),
+                        Verdict.valueOf(rs.getString("verdict")),
+                        rs.getString("reason_codes").isEmpty()
+                                ? List.of()
+                                : Arrays.asList(rs.getString("reason_codes").split(",")),
+                        rs.getString("message_to_candidate"),
+                        rs.getString("internal_note"),
+                        new Actor(rs.getString("reviewer_id"), rs.getString("reviewer_name")),
+                        instant(rs, "reviewed_at"),
+                        rs.getInt("round")))
+                .list();
+        return new Application(
+                row.id(),
+                row.number(),
+                row.candidateId(),
+                row.examYear(),
+                row.examPointCode(),
+                row.offlineReview(),
+                row.state(),
+                row.round(),
+                row.revisionDeadline(),
+                row.decider(),
+                images,
+                reviews,
+                row.version());
+    }
+
+    private record Row(
+            UUID id,
+            String number,
+            String candidateId,
+            int examYear,
+            String examPointCode,
+            boolean offlineReview,
+            ApplicationState state,
+            int round,
+            Instant revisionDeadline,
+            Actor decider,
+            long version) {}
+
+    private Row row(ResultSet rs, int rowNum) throws SQLException {
+        var deciderId = rs.getString("point_decider_id");
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                rs.getString("candidate_id"),
+                rs.getInt("exam_year"),
+                rs.getString("exam_point_code"),
+                rs.getBoolean("offline_review"),
+                ApplicationState.valueOf(rs.getString("state")),
+                rs.getInt("round"),
+                instant(rs, "revision_deadline"),
+                deciderId == null ? null : new Actor(deciderId, rs.getString("point_decider_name")),
+                rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

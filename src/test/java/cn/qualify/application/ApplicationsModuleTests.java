@@ -1,0 +1,108 @@
+package cn.qualify.application;
+
+import static cn.qualify.application.TestApplications.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qualify.application.ApplicationEvents.ReturnedForRevision;
+import cn.qualify.application.ApplicationEvents.Submitted;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+
+/** The application store on a real database: round trips, optimistic locking and event publication. */
+@ApplicationModuleTest(extraIncludes = "shared")
+class ApplicationsModuleTests {
+
+    @Autowired
+    Applications applications;
+
+    String aCandidate() {
+        return "candidate-" + UUID.randomUUID();
+    }
+
+    @Test
+    void opensOneDraftPerCandidateAndYearWithANumberOfItsExamPoint() {
+        var candidate = aCandidate();
+        var first = applications.open(candidate, 2025, "2102", false);
+        var again = applications.open(candidate, 2025, "2102", false);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.number()).matches("20252102\\d{6}");
+        var other = applications.open(aCandidate(), 2025, "2102", false);
+        assertThat(other.number()).isNotEqualTo(first.number());
+    }
+
+    @Test
+    void savesImagesReviewsAndStateAndReadsThemBack(AssertablePublishedEvents events) {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        for (int i = 0; i < 3; i++) {
+            application.addImage("ID_PROOF", anImage(), 3, T0);
+        }
+        application.addImage("DIPLOMA", anImage(), 4, T0);
+        application = applications.save(application);
+        application.submit(List.of(), CANDIDATE, T0);
+        application = applications.save(application);
+        application.reviewMaterial(accept("ID_PROOF", SHENYANG));
+        application.reviewMaterial(replace("DIPLOMA", SHENYANG));
+        application.returnForRevision(SHENYANG, T0.plusSeconds(86_400), T0);
+        application = applications.save(application);
+        var old = application.currentImages("DIPLOMA").get(0);
+        application.removeImage(old.id(), T0.plusSeconds(10));
+        application.addImage("DIPLOMA", anImage(), 4, T0.plusSeconds(11));
+        applications.save(application);
+
+        var reloaded = applications.byId(application.id()).orElseThrow();
+        assertThat(reloaded.state()).isEqualTo(ApplicationState.RETURNED);
+        assertThat(reloaded.revisionDeadline()).contains(T0.plusSeconds(86_400));
+        assertThat(reloaded.currentImages("ID_PROOF")).hasSize(3);
+        assertThat(reloaded.currentImages("DIPLOMA"))
+                .hasSize(1)
+                .noneMatch(image -> image.id().equals(old.id()));
+        assertThat(reloaded.allImages()).hasSize(5);
+        assertThat(reloaded.materialsToReplace()).containsExactly("DIPLOMA");
+        assertThat(reloaded.latestReviews().get("DIPLOMA").internalNote()).isEqualTo("疑似复印件");
+        assertThat(reloaded.isUnlocked("ID_PROOF")).isFalse();
+        var applicationId = application.id();
+        assertThat(events.ofType(Submitted.class).matching(Submitted::applicationId, applicationId))
+                .hasSize(1);
+        assertThat(events.ofType(ReturnedForRevision.class).matching(ReturnedForRevision::applicationId, applicationId))
+                .hasSize(1);
+    }
+
+    @Test
+    void twoRequestsRacingForTheLastSlotCannotBothWin() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        applications.save(application);
+
+        var seenByFirst = applications.byId(application.id()).orElseThrow();
+        var seenBySecond = applications.byId(application.id()).orElseThrow();
+        seenByFirst.addImage("ID_PROOF", anImage(), 3, T0);
+        seenBySecond.addImage("ID_PROOF", anImage(), 3, T0);
+        applications.save(seenByFirst);
+        assertThatThrownBy(() -> applications.save(seenBySecond)).isInstanceOf(StaleApplicationException.class);
+
+        assertThat(applications.byId(application.id()).orElseThrow().currentImages("ID_PROOF"))
+                .hasSize(3);
+    }
+
+    @Test
+    void aDecisionOnAStaleViewIsAConflictNotAnOverwrite() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        application.submit(List.of(), CANDIDATE, T0);
+        applications.save(application);
+
+        var first = applications.byId(application.id()).orElseThrow();
+        var second = applications.byId(application.id()).orElseThrow();
+        first.decideAtExamPoint(false, "学历不符", SHENYANG, T0);
+        applications.save(first);
+        second.sendToOnsiteReview(new Actor("r-other", "另一位审核员"), "证件异常", T0);
+        assertThatThrownBy(() -> applications.save(second)).isInstanceOf(StaleApplicationException.class);
+        assertThat(applications.byId(application.id()).orElseThrow().state()).isEqualTo(ApplicationState.POINT_FAILED);
+    }
+}
