@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
@@ -19,6 +21,9 @@ class ApplicationsModuleTests {
 
     @Autowired
     Applications applications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String aCandidate() {
         return "candidate-" + UUID.randomUUID();
@@ -104,5 +109,23 @@ class ApplicationsModuleTests {
         second.sendToOnsiteReview(new Actor("r-other", "另一位审核员"), "证件异常", T0);
         assertThatThrownBy(() -> applications.save(second)).isInstanceOf(StaleApplicationException.class);
         assertThat(applications.byId(application.id()).orElseThrow().state()).isEqualTo(ApplicationState.POINT_FAILED);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeAFinalApplication() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.withdraw(CANDIDATE, T0);
+        applications.save(application);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE application SET state = 'SUBMITTED' WHERE id = :id")
+                        .param("id", application.id())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("is final");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM application WHERE id = :id")
+                        .param("id", application.id())
+                        .update())
+                .isInstanceOf(DataAccessException.class);
+        assertThat(applications.byId(application.id()).orElseThrow().state()).isEqualTo(ApplicationState.WITHDRAWN);
     }
 }
