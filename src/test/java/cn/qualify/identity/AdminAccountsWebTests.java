@@ -123,6 +123,13 @@ class AdminAccountsWebTests {
     @Test
     void adminChangesScopeAndDisablesAnAccount() throws Exception {
         var reviewer = testAccounts.staff(Role.POINT_REVIEWER, "2101");
+        mvc.perform(get("/admin/accounts/{id}", reviewer.id()).with(asAdmin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"2102\"")))
+                .andExpect(content().string(containsString("停用账号")));
+        mvc.perform(get("/admin/accounts/new").with(asAdmin).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("New staff account")));
         mvc.perform(post("/admin/accounts/{id}", reviewer.id())
                         .with(asAdmin)
                         .with(csrf())
