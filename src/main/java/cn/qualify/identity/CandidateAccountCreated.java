@@ -1,0 +1,16 @@
+package cn.qualify.identity;
+
+import java.time.Instant;
+
+/**
+ * A candidate created their own account; published inside the transaction that stored it.
+ *
+ * @param accountId the new account's id
+ * @param idType the kind of identity document
+ * @param idNumber the normalised document number (the login name)
+ * @param name the candidate's name as typed at registration
+ * @param phone the verified mobile number
+ * @param createdAt when the account was stored
+ */
+public record CandidateAccountCreated(
+        long accountId, IdType idType, String idNumber, String name, String phone, Instant createdAt) {}

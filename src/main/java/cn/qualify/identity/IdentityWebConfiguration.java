@@ -1,0 +1,43 @@
+package cn.qualify.identity;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Lets controllers of every module declare an {@link Account} parameter for the logged-in account. */
+@Configuration(proxyBeanMethods = false)
+class IdentityWebConfiguration implements WebMvcConfigurer {
+
+    private final CurrentAccount currentAccount;
+
+    IdentityWebConfiguration(CurrentAccount currentAccount) {
+        this.currentAccount = currentAccount;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Account.class;
+            }
+
+            @Override
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mavContainer,
+                    NativeWebRequest webRequest,
+                    WebDataBinderFactory binderFactory) {
+                return currentAccount
+                        .get()
+                        .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Nobody is logged in"));
+            }
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package cn.qualify.identity;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON twin of {@code /register}: public, CSRF-protected like every state-changing call. */
+@RestController
+@RequestMapping("/api/v1/auth/register")
+class RegistrationApiController {
+
+    record CodeRequest(String phone) {}
+
+    private final Registrations registrations;
+    private final FieldProblems problems;
+
+    RegistrationApiController(Registrations registrations, FieldProblems problems) {
+        this.registrations = registrations;
+        this.problems = problems;
+    }
+
+    /** Sends a verification code: 202; 400 for a bad phone; 429 when the phone got a code too recently. */
+    @PostMapping("/code")
+    ResponseEntity<?> sendCode(@RequestBody CodeRequest body) {
+        var form = new RegistrationForm();
+        form.setPhone(body.phone());
+        var errors = new BeanPropertyBindingResult(form, "registration");
+        registrations.sendCode(form, errors);
+        if (errors.hasFieldErrors("phone")) {
+            return ResponseEntity.badRequest().body(problems.of(errors));
+        }
+        if (errors.hasErrors()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(problems.of(HttpStatus.TOO_MANY_REQUESTS, errors));
+        }
+        return ResponseEntity.accepted().body(Map.of("phone", form.getPhone()));
+    }
+
+    /** Creates the candidate's account: 201 with its id and login name; 400 naming every invalid field. */
+    @PostMapping
+    ResponseEntity<?> register(@RequestBody RegistrationForm form) {
+        var errors = new BeanPropertyBindingResult(form, "registration");
+        var id = registrations.register(form, errors);
+        if (id.isEmpty()) {
+            return ResponseEntity.badRequest().body(problems.of(errors));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/auth/me"))
+                .body(Map.of("id", id.get(), "loginName", form.getIdNumber()));
+    }
+}

@@ -1,0 +1,237 @@
+package cn.qualify.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Log-in, throttling, sessions and CSRF over real HTTP against the running application. */
+@IdentityIntegrationTest
+class LoginIntegrationTests {
+
+    private static final Pattern LOGIN_ERROR = Pattern.compile("id=\"login-error\">([^<]+)<");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts testAccounts;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcAccounts accounts;
+
+    Browser browser;
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new Browser(port, TestAccounts.freshAddress());
+    }
+
+    @Test
+    void formLogInGivesANewSessionIdAndOpensTheRoleArea() {
+        var candidate = testAccounts.candidate();
+        browser.get("/login");
+        String before = browser.sessionId();
+        assertThat(before).isNotNull();
+
+        var answer = browser.logInWithForm(candidate.loginName().toLowerCase(), TestAccounts.PASSWORD);
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+        var me = browser.get("/api/v1/auth/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(candidate.loginName(), "\"role\":\"CANDIDATE\"");
+        // the session id from before the log-in is worth nothing
+        assertThat(browser.getWithSession("/api/v1/auth/me", before).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void unknownNameAndWrongPasswordGetTheSameMessage() {
+        var candidate = testAccounts.candidate();
+
+        String wrongPassword = errorShownAfter(browser.logInWithForm(candidate.loginName(), "not the password"));
+        String unknownName = errorShownAfter(browser.logInWithForm(TestAccounts.freshIdNumber(), "whatever"));
+
+        assertThat(wrongPassword).isEqualTo("用户名或密码错误。").isEqualTo(unknownName);
+    }
+
+    @Test
+    void formLogInWithoutCsrfTokenIsRefused() {
+        var candidate = testAccounts.candidate();
+        browser.get("/login");
+
+        var answer = browser.postForm(
+                "/login", Browser.form("username", candidate.loginName(), "password", TestAccounts.PASSWORD));
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/login?expired");
+        assertThat(browser.get("/api/v1/auth/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheNameForFifteenMinutes() {
+        var candidate = testAccounts.candidate();
+        for (int i = 1; i <= 4; i++) {
+            var failed = browser.logInWithApi(candidate.loginName(), "wrong password " + i);
+            assertThat(failed.statusCode()).isEqualTo(401);
+            assertThat(failed.body()).contains("用户名或密码错误");
+        }
+        var fifth = browser.logInWithApi(candidate.loginName(), "wrong password 5");
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        assertThat(fifth.body()).contains("登录失败次数过多，请15分钟后再试");
+        assertThat(fifth.headers().firstValue("Retry-After")).contains("900");
+
+        // while locked even the right password is not looked at, from any address
+        var other = new Browser(port, TestAccounts.freshAddress());
+        assertThat(other.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD)
+                        .statusCode())
+                .isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(14));
+        var stillLocked = browser.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD);
+        assertThat(stillLocked.statusCode()).isEqualTo(429);
+        assertThat(stillLocked.body()).contains("请1分钟后再试");
+
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        var afterLock = browser.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD);
+        assertThat(afterLock.statusCode()).isEqualTo(200);
+        assertThat(afterLock.body()).contains(candidate.loginName());
+    }
+
+    @Test
+    void unknownNamesAreLockedLikeKnownOnes() {
+        String nobody = TestAccounts.freshIdNumber();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(browser.logInWithApi(nobody, "guess " + i).statusCode()).isEqualTo(401);
+        }
+        var fifth = browser.logInWithApi(nobody, "guess 5");
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        assertThat(fifth.body()).contains("登录失败次数过多，请15分钟后再试");
+    }
+
+    @Test
+    void formShowsTheLockMessage() {
+        var staff = testAccounts.staff(Role.DISTRICT_REVIEWER);
+        for (int i = 1; i <= 4; i++) {
+            browser.logInWithForm(staff.loginName(), "wrong " + i);
+        }
+        assertThat(errorShownAfter(browser.logInWithForm(staff.loginName(), "wrong 5")))
+                .isEqualTo("登录失败次数过多，请15分钟后再试。");
+    }
+
+    @Test
+    void oneAddressFailingWithManyNamesIsThrottled() {
+        for (int i = 0; i < 20; i++) {
+            browser.logInWithApi(TestAccounts.freshUserName("nobody"), "guess");
+        }
+        var candidate = testAccounts.candidate();
+        var refused = browser.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("此网络的登录失败次数过多");
+
+        var elsewhere = new Browser(port, TestAccounts.freshAddress());
+        assertThat(elsewhere
+                        .logInWithApi(candidate.loginName(), TestAccounts.PASSWORD)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void successClearsTheCountOfTheName() {
+        var candidate = testAccounts.candidate();
+        for (int i = 1; i <= 4; i++) {
+            browser.logInWithApi(candidate.loginName(), "wrong " + i);
+        }
+        assertThat(browser.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD)
+                        .statusCode())
+                .isEqualTo(200);
+        var again = new Browser(port, TestAccounts.freshAddress());
+        assertThat(again.logInWithApi(candidate.loginName(), "wrong again").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void disabledAccountIsToldSoOnlyWithTheRightPassword() {
+        var staff = testAccounts.staff(Role.POINT_REVIEWER, "2101");
+        accounts.setEnabled(staff.id(), false);
+
+        assertThat(browser.logInWithApi(staff.loginName(), "wrong password").body())
+                .contains("用户名或密码错误");
+        var right = browser.logInWithApi(staff.loginName(), TestAccounts.PASSWORD);
+        assertThat(right.statusCode()).isEqualTo(403);
+        assertThat(right.body()).contains("已停用");
+    }
+
+    @Test
+    void apiAnswers401And403AsProblemDetailsNotRedirects() {
+        var anonymous = browser.get("/api/v1/auth/me");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(anonymous.body()).contains("请先登录");
+        assertThat(browser.get("/api/v1/admin/accounts").statusCode()).isEqualTo(401);
+
+        var withoutToken = browser.postJson("/api/v1/auth/login", "{\"loginName\":\"a\",\"password\":\"b\"}", null);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("X-CSRF-TOKEN");
+    }
+
+    @Test
+    void apiLogInRotatesSessionAndCsrfTokenAndLogOutEndsTheSessionOnTheServer() {
+        var staff = testAccounts.staff(Role.ADMIN);
+        String tokenBefore = browser.apiCsrfToken();
+        String sessionBefore = browser.sessionId();
+
+        var answer = browser.postJson(
+                "/api/v1/auth/login",
+                "{\"loginName\":\"" + staff.loginName() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}",
+                tokenBefore);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String session = browser.sessionId();
+        assertThat(session).isNotEqualTo(sessionBefore);
+        assertThat(browser.get("/api/v1/admin/accounts").statusCode()).isEqualTo(200);
+
+        // the token from before the log-in no longer works
+        assertThat(browser.postJson("/api/v1/auth/logout", "{}", tokenBefore).statusCode())
+                .isEqualTo(403);
+        var logout = browser.postJson("/api/v1/auth/logout", "{}", browser.apiCsrfToken());
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(browser.getWithSession("/api/v1/auth/me", session).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void pagesOfAnotherRoleAreForbiddenAndAnonymousVisitorsGoToTheLogInPage() {
+        var candidate = testAccounts.candidate();
+        var anonymous = browser.get("/admin/accounts");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        browser.logInWithForm(candidate.loginName(), TestAccounts.PASSWORD);
+        assertThat(browser.get("/admin/accounts").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/api/v1/admin/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void logInPageIsChineseByDefaultAndEnglishOnRequest() {
+        assertThat(browser.get("/login").body()).contains("证件号码或用户名");
+        assertThat(browser.get("/login?lang=en").body()).contains("ID number or user name");
+    }
+
+    private String errorShownAfter(java.net.http.HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+        var page = browser.get("/login?error");
+        var matcher = LOGIN_ERROR.matcher(page.body());
+        assertThat(matcher.find()).as("error shown on the log-in page").isTrue();
+        return matcher.group(1);
+    }
+}
