@@ -5,7 +5,10 @@ import java.awt.image.BufferedImage;
 
 /**
  * Cheap, explainable measures on a greyscale copy of fixed size, so that the numbers do not depend on how many
- * pixels the camera had: the variance of the Laplacian (few strong edges = blurred) and the mean luminance.
+ * pixels the camera had: the mean luminance, and sharpness as the variance of the Laplacian divided by the
+ * variance of the picture itself. The plain variance of the Laplacian grows with the square of the contrast, so
+ * it calls a sharp photo taken in poor light blurred; divided by the picture's own variance it measures how
+ * abrupt the edges are, whatever their contrast.
  */
 final class QualityMeasures {
 
@@ -41,7 +44,15 @@ final class QualityMeasures {
             grey[i] = sums[i] / counts[i];
             total += grey[i];
         }
-        return new Measured(laplacianVariance(grey, gridWidth, gridHeight), total / grey.length);
+        double mean = total / grey.length;
+        double variance = 0;
+        for (double value : grey) {
+            variance += (value - mean) * (value - mean);
+        }
+        variance /= grey.length;
+        // A blank or nearly uniform picture has no edges to judge: it counts as unsharp.
+        double sharpness = variance < 1 ? 0 : laplacianVariance(grey, gridWidth, gridHeight) / variance;
+        return new Measured(sharpness, mean);
     }
 
     /** Luminance (Rec. 601) of a pixel as it looks on a white page: transparency shows white. */
