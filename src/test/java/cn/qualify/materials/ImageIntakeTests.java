@@ -402,6 +402,25 @@ class ImageIntakeTests {
     }
 
     @Test
+    void turnsAnExifRotatedPngUprightAndKeepsItAPng() throws Exception {
+        var upload = TestImages.anExifRotatedPng(8, 400, 300);
+
+        var accepted = accepted(intake.check(upload, LIMIT));
+
+        assertThat(accepted.format()).isEqualTo(ImageFormat.PNG);
+        assertThat(accepted.orientationNormalised()).isTrue();
+        assertThat(accepted.width()).isEqualTo(400);
+        assertThat(accepted.height()).isEqualTo(300);
+        assertThat(metadata(accepted.bytes()).containsDirectoryOfType(GpsDirectory.class))
+                .isFalse();
+        var image = TestImages.decode(accepted.bytes());
+        assertThat(image.getRGB(10, 10) & 0xFFFFFF)
+                .as("exactly red, PNG is lossless")
+                .isEqualTo(0xFF0000);
+        assertCornersUpright(image);
+    }
+
+    @Test
     void refusesARotatedPhotoThatCannotBeTurnedUprightWithinTheLimit() {
         var upload = TestImages.aRotatedNoisyJpegThatOnlyFitsAsSent();
         assertThat(upload.length).isLessThanOrEqualTo((int) LIMIT);
@@ -420,6 +439,45 @@ class ImageIntakeTests {
         assertThat(upright.subsampling(4000, 3000)).isEqualTo(2);
         assertThat(upright.subsampling(6000, 4000)).isEqualTo(2);
         assertThat(upright.subsampling(8000, 3000)).isEqualTo(2);
+    }
+
+    // ---- robustness ----
+
+    static Stream<Arguments> damagedUploads() {
+        var originals = List.of(
+                TestImages.aPhoneJpegWithGps(),
+                TestImages.anExifRotatedJpeg(6, 300, 400),
+                TestImages.aPngWithTextAndGps());
+        var random = new java.util.Random(2025);
+        return java.util.stream.IntStream.range(0, 150).mapToObj(i -> {
+            var original = originals.get(i % originals.size());
+            var damaged = original.clone();
+            int flips = 1 + random.nextInt(8);
+            for (int f = 0; f < flips; f++) {
+                // Damage concentrates in the headers, where the parsers make their decisions.
+                int at = random.nextBoolean()
+                        ? random.nextInt(Math.min(600, damaged.length))
+                        : random.nextInt(damaged.length);
+                damaged[at] = (byte) random.nextInt(256);
+            }
+            if (random.nextInt(4) == 0) {
+                damaged = Arrays.copyOf(damaged, random.nextInt(damaged.length));
+            }
+            return Arguments.of(i, damaged);
+        });
+    }
+
+    @ParameterizedTest(name = "damaged upload {0}")
+    @MethodSource("damagedUploads")
+    void aDamagedUploadIsAcceptedOrRefusedButNeverFails(int index, byte[] damaged) {
+        var result = intake.check(damaged, LIMIT);
+
+        if (result instanceof AcceptedImage accepted) {
+            assertThat(accepted.size()).isLessThanOrEqualTo((int) LIMIT);
+            assertThat(accepted.width()).isBetween(200, 8000);
+        } else {
+            assertThat(((RefusedImage) result).reason()).isNotNull();
+        }
     }
 
     // ---- helpers ----

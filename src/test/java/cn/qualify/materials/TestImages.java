@@ -131,6 +131,16 @@ public final class TestImages {
         return insertAfterSoi(jpeg(stored, 0.9f), segment(0xE1, app1Exif(exifWithGps(orientation))));
     }
 
+    /** A PNG whose eXIf chunk says how to turn it, as some phone editors export. */
+    public static byte[] anExifRotatedPng(int orientation, int uprightWidth, int uprightHeight) {
+        var stored = png(storedAsCameraWould(aSceneWithColouredCorners(uprightWidth, uprightHeight), orientation));
+        int afterHeader = 8 + 25;
+        return concat(
+                Arrays.copyOf(stored, afterHeader),
+                chunk("eXIf", exifWithGps(orientation)),
+                Arrays.copyOfRange(stored, afterHeader, stored.length));
+    }
+
     /** The usual case: a portrait photo taken with the phone upright, stored landscape with orientation 6. */
     public static byte[] anExifRotatedJpeg() {
         return anExifRotatedJpeg(6, 600, 800);
