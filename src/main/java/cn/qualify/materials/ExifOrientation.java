@@ -13,7 +13,7 @@ final class ExifOrientation {
 
     private ExifOrientation() {}
 
-    /** The orientation 1–8 in the TIFF structure at {@code [start, end)} of {@code data}. */
+    /** The orientation 1–8 in the TIFF structure that starts at {@code start} and ends before {@code end}. */
     static int read(byte[] data, int start, int end) {
         if (end - start < 8) {
             return UPRIGHT;
