@@ -1,0 +1,52 @@
+package cn.qualify.materials;
+
+import java.io.InputStream;
+
+/**
+ * Where the bytes of uploaded documents live: the local filesystem ({@code qualify.documents.store=filesystem},
+ * the default) or, later, an S3-compatible bucket ({@code s3}). Keys come from {@link StorageKey#newKey(int)}.
+ * A stored document is immutable: replacing an image means storing a new one under a new key, so earlier
+ * versions stay for the reviewer. Storage failures surface as {@link java.io.UncheckedIOException}.
+ */
+public interface DocumentStore {
+
+    /**
+     * Stores {@code content} under {@code key}, all or nothing: a reader sees either no document or the whole of
+     * it, also after a crash, and once this returns the bytes are durable.
+     *
+     * @return the stored document with the SHA-256 of what was written
+     * @throws IllegalStateException if the key already holds a document (nothing is overwritten)
+     */
+    StoredDocument put(StorageKey key, byte[] content);
+
+    /**
+     * The whole document.
+     *
+     * @throws DocumentNotFoundException if nothing is stored under the key
+     */
+    byte[] get(StorageKey key);
+
+    /**
+     * The document as a stream, for serving it; the caller closes it.
+     *
+     * @throws DocumentNotFoundException if nothing is stored under the key
+     */
+    InputStream open(StorageKey key);
+
+    /** Whether a document is stored under the key. */
+    boolean exists(StorageKey key);
+
+    /**
+     * Removes the document.
+     *
+     * @return whether there was one to remove
+     */
+    boolean delete(StorageKey key);
+
+    /**
+     * Whether the stored bytes still have the SHA-256 recorded when they were stored.
+     *
+     * @throws DocumentNotFoundException if nothing is stored under the key
+     */
+    boolean verify(StorageKey key, String sha256);
+}
