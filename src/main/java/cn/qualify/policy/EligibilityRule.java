@@ -131,7 +131,7 @@ enum EligibilityRule {
             if (s.covered()
                     && s.route().districtSchoolsOnly()
                     && code != null
-                    && code.matches("\\d{2}")
+                    && FactChecks.PROVINCE_CODE.matcher(code).matches()
                     && !code.equals(s.policy().districtCode())) {
                 return s.finding(FindingCode.POSTGRAD_GRADUATING_OUT_OF_DISTRICT, "schoolProvinceCode");
             }

@@ -5,12 +5,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Facts that contradict each other or lack what the route needs. Each is reported as an INVALID_FACTS finding with
  * its own message, so an evaluation of such facts is never eligible.
  */
 final class FactChecks {
+
+    /** A GB/T 2260 province code: two digits. */
+    static final Pattern PROVINCE_CODE = Pattern.compile("\\d{2}");
 
     private static final Map<InvalidFacts, Predicate<Situation>> CONTRADICTIONS = new EnumMap<>(InvalidFacts.class);
 
@@ -53,7 +57,9 @@ final class FactChecks {
         on(
                 InvalidFacts.SCHOOL_PROVINCE_FORMAT,
                 s -> s.facts().schoolProvinceCode() != null
-                        && !s.facts().schoolProvinceCode().matches("\\d{2}"));
+                        && !PROVINCE_CODE
+                                .matcher(s.facts().schoolProvinceCode())
+                                .matches());
         on(
                 InvalidFacts.SCHOOL_PROVINCE_MISSING,
                 s -> s.covered() && s.route().districtSchoolsOnly() && s.facts().schoolProvinceCode() == null);

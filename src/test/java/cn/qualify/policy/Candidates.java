@@ -88,7 +88,7 @@ final class Candidates {
         var c = new Candidates(ExamLevel.PHYSICIAN, Education.POSTGRADUATE);
         c.postgraduateStatus = PostgraduateStatus.GRADUATING;
         c.schoolProvinceCode = "21";
-        c.graduationDate = LocalDate.of(2026, 6, 30);
+        c.graduationDate = LocalDate.of(2025, 6, 30);
         c.institution = null;
         c.workUnits = new ArrayList<>();
         return c;
