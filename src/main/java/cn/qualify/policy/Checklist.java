@@ -135,8 +135,10 @@ final class Checklist {
                 item.maxImages(),
                 lost
                         ? List.of()
-                        : List.of(
-                                new Requirement.Alternative(Material.DIPLOMA, modifier.alternativeDiplomaMinImages())),
+                        : List.of(new Requirement.Alternative(
+                                Material.DIPLOMA,
+                                modifier.alternativeDiplomaMinImages(),
+                                s.policy().item(Material.DIPLOMA).name())),
                 lost ? modifier.reasonDiplomaLost() : modifier.reason(),
                 modifier.clause()));
     }

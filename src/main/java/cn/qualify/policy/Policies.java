@@ -27,6 +27,9 @@ public interface Policies {
     /** Id of the policy that candidates currently register under, e.g. {@code LN-2025}. */
     String currentPolicyId();
 
+    /** The exam year of the current policy, e.g. 2025. */
+    int currentExamYear();
+
     /** Ids of every loaded policy. */
     List<String> policyIds();
 

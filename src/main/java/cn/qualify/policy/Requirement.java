@@ -36,6 +36,7 @@ public record Requirement(
      * Another material that meets the requirement instead.
      *
      * @param minImages how many images of it are needed for that
+     * @param name the catalogue name of that material
      */
-    public record Alternative(Material material, int minImages) {}
+    public record Alternative(Material material, int minImages, LocalizedText name) {}
 }

@@ -34,6 +34,11 @@ class VersionedPolicies implements Policies {
     }
 
     @Override
+    public int currentExamYear() {
+        return files.current().examYear();
+    }
+
+    @Override
     public List<String> policyIds() {
         return files.all().stream().map(PolicyDefinition::id).toList();
     }
