@@ -23,6 +23,7 @@ class SecurityConfiguration {
                                 "/register/**",
                                 "/self-check/**",
                                 "/api/v1/policy/evaluate",
+                                "/api/v1/exam-points",
                                 "/css/**",
                                 "/js/**",
                                 "/img/**",
