@@ -204,9 +204,13 @@ class ExamAdminPagesWebTests {
     void anExamYearIsEditedInPlace() throws Exception {
         liaoningDistrict(setup);
         setup.addYear(yearOpenOn(2025, today));
-        mvc.perform(get("/admin/exam-years/2025/edit"))
+        var page = mvc.perform(get("/admin/exam-years/2025/edit"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"LN-2025\"")));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(inputTag(page, "year")).contains("readonly", "value=\"2025\"");
+        assertThat(inputTag(page, "policyId")).contains("value=\"LN-2025\"").doesNotContain("readonly");
         var changed = yearOpenOn(2025, today);
         changed.setResubmissionDays(10);
 
@@ -340,6 +344,13 @@ class ExamAdminPagesWebTests {
 
     static MockHttpServletRequestBuilder pointPost(String url, String code, String name) {
         return post(url).with(csrf()).param("code", code).param("name", name);
+    }
+
+    static String inputTag(String html, String field) {
+        var matcher = java.util.regex.Pattern.compile("<input[^>]*name=\"" + field + "\"[^>]*>")
+                .matcher(html);
+        assertThat(matcher.find()).as("input " + field).isTrue();
+        return matcher.group();
     }
 
     /** The message appears after the field's input and before the next field: next to it, not in a summary. */

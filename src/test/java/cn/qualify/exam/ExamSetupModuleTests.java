@@ -204,12 +204,17 @@ class ExamSetupModuleTests {
     }
 
     @Test
-    void theDatabaseRefusesOutOfRangeNumbersAndPointsOutsideTheDistrict() {
+    void theDatabaseRefusesOutOfRangeNumbers() {
         liaoningDistrict(setup);
         var tooGenerous = yearOpenOn(2025, TODAY);
         tooGenerous.setResubmissionDays(0);
         assertThatThrownBy(() -> context.getBean(JdbcExamYears.class).add(tooGenerous.toExamYear("21")))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theDatabaseRefusesPointsOutsideTheDistrict() {
+        liaoningDistrict(setup);
 
         assertThatThrownBy(() -> context.getBean(JdbcExamPoints.class).add(new ExamPoint("2201", "长春考点", "21", true)))
                 .isInstanceOf(DataIntegrityViolationException.class);
