@@ -78,9 +78,15 @@ class ExamApiWebTests {
                         .value(today.minusDays(10).toString()))
                 .andExpect(jsonPath("$.maxImageBytes").value(204_800));
 
-        mvc.perform(get("/api/v1/admin/exam-years/2025"))
+        var read = mvc.perform(get("/api/v1/admin/exam-years/2025"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.reviewCloses").value(today.plusDays(40).toString()));
+                .andExpect(jsonPath("$.reviewCloses").value(today.plusDays(40).toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(json(put("/api/v1/admin/exam-years/2025"), read.replace("\"LN-2025\"", "\"LN-2025B\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.policyId").value("LN-2025B"));
         mvc.perform(json(put("/api/v1/admin/exam-years/2025"), yearJson(2025, today, 9, "")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.resubmissionDays").value(9));
