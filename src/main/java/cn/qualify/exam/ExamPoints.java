@@ -9,5 +9,11 @@ public interface ExamPoints {
     /** Every exam point, active or not, ordered by code. */
     List<ExamPoint> all();
 
+    /** The exam point with this code, active or not. */
     Optional<ExamPoint> byCode(String code);
+
+    /** The exam points that take new candidates, ordered by code. */
+    default List<ExamPoint> active() {
+        return all().stream().filter(ExamPoint::active).toList();
+    }
 }

@@ -57,6 +57,7 @@ class SecurityConfiguration {
                                 "/api/v1/auth/logout",
                                 "/api/v1/auth/csrf",
                                 "/api/v1/auth/register/**",
+                                "/api/v1/exam-points",
                                 "/css/**",
                                 "/js/**",
                                 "/img/**",

@@ -1,0 +1,118 @@
+package cn.qualify.exam;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stored exam years of the district this deployment serves; other modules see them read-only through
+ * {@link ExamYears}.
+ */
+@Repository
+class JdbcExamYears implements ExamYears {
+
+    private static final String SELECT = "SELECT calendar_year, district_code, policy_id, registration_opens,"
+            + " registration_closes, upload_opens, upload_closes, review_opens, review_closes, resubmission_days,"
+            + " max_image_bytes FROM exam_year";
+
+    private final JdbcClient jdbc;
+    private final ExamDistricts districts;
+    private final Clock clock;
+
+    JdbcExamYears(JdbcClient jdbc, ExamDistricts districts, Clock clock) {
+        this.jdbc = jdbc;
+        this.districts = districts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ExamYear> current() {
+        return all().stream().findFirst();
+    }
+
+    @Override
+    public Optional<ExamYear> byYear(int year) {
+        return districts
+                .current()
+                .flatMap(district -> jdbc.sql(SELECT + " WHERE district_code = ? AND calendar_year = ?")
+                        .params(district.code(), year)
+                        .query(JdbcExamYears::examYear)
+                        .optional());
+    }
+
+    @Override
+    public List<ExamYear> all() {
+        return districts
+                .current()
+                .map(district -> jdbc.sql(SELECT + " WHERE district_code = ? ORDER BY calendar_year DESC")
+                        .param(district.code())
+                        .query(JdbcExamYears::examYear)
+                        .list())
+                .orElse(List.of());
+    }
+
+    void add(ExamYear year) {
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql("INSERT INTO exam_year (calendar_year, district_code, policy_id, registration_opens,"
+                        + " registration_closes, upload_opens, upload_closes, review_opens, review_closes,"
+                        + " resubmission_days, max_image_bytes, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        year.year(),
+                        year.districtCode(),
+                        year.policyId(),
+                        year.registrationOpens(),
+                        year.registrationCloses(),
+                        year.uploadOpens(),
+                        year.uploadCloses(),
+                        year.reviewOpens(),
+                        year.reviewCloses(),
+                        year.resubmissionDays(),
+                        year.maxImageBytes(),
+                        now,
+                        now)
+                .update();
+    }
+
+    void update(ExamYear year) {
+        jdbc.sql("UPDATE exam_year SET policy_id = ?, registration_opens = ?, registration_closes = ?,"
+                        + " upload_opens = ?, upload_closes = ?, review_opens = ?, review_closes = ?,"
+                        + " resubmission_days = ?, max_image_bytes = ?, updated_at = ?"
+                        + " WHERE calendar_year = ? AND district_code = ?")
+                .params(
+                        year.policyId(),
+                        year.registrationOpens(),
+                        year.registrationCloses(),
+                        year.uploadOpens(),
+                        year.uploadCloses(),
+                        year.reviewOpens(),
+                        year.reviewCloses(),
+                        year.resubmissionDays(),
+                        year.maxImageBytes(),
+                        OffsetDateTime.now(clock),
+                        year.year(),
+                        year.districtCode())
+                .update();
+    }
+
+    private static ExamYear examYear(ResultSet row, int rowNumber) throws SQLException {
+        return new ExamYear(
+                row.getInt("calendar_year"),
+                row.getString("district_code"),
+                row.getString("policy_id"),
+                row.getObject("registration_opens", LocalDate.class),
+                row.getObject("registration_closes", LocalDate.class),
+                row.getObject("upload_opens", LocalDate.class),
+                row.getObject("upload_closes", LocalDate.class),
+                row.getObject("review_opens", LocalDate.class),
+                row.getObject("review_closes", LocalDate.class),
+                row.getInt("resubmission_days"),
+                row.getLong("max_image_bytes"));
+    }
+}
