@@ -128,4 +128,20 @@ class ApplicationsModuleTests {
                 .isInstanceOf(DataAccessException.class);
         assertThat(applications.byId(application.id()).orElseThrow().state()).isEqualTo(ApplicationState.WITHDRAWN);
     }
+
+    @Autowired
+    ImageChecks imageChecks;
+
+    @Test
+    void recordsAndReplacesImageChecks() {
+        var key = "2025/cc/dd/" + UUID.randomUUID();
+        imageChecks.record(new ImageCheck(key, java.util.Set.of("BLURRY", "TOO_DARK"), key + ".thumb", T0));
+        assertThat(imageChecks.of(List.of(key, "2025/unknown")).get(key).flags())
+                .containsExactlyInAnyOrder("BLURRY", "TOO_DARK");
+        imageChecks.record(new ImageCheck(key, java.util.Set.of(), key + ".thumb", T0.plusSeconds(1)));
+        var check = imageChecks.of(List.of(key)).get(key);
+        assertThat(check.flags()).isEmpty();
+        assertThat(check.checkedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(imageChecks.of(List.of())).isEmpty();
+    }
 }

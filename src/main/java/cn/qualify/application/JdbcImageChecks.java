@@ -1,0 +1,68 @@
+package cn.qualify.application;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcImageChecks implements ImageChecks {
+
+    private final JdbcClient jdbc;
+
+    JdbcImageChecks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void record(ImageCheck check) {
+        var flags = check.flags().stream().sorted().collect(Collectors.joining(","));
+        var at = OffsetDateTime.ofInstant(check.checkedAt(), ZoneOffset.UTC);
+        int updated = jdbc.sql(
+                        "UPDATE image_check SET flags = :flags, thumbnail_key = :thumb, checked_at = :at WHERE storage_key = :key")
+                .param("flags", flags)
+                .param("thumb", check.thumbnailKey())
+                .param("at", at)
+                .param("key", check.storageKey())
+                .update();
+        if (updated == 0) {
+            jdbc.sql(
+                            "INSERT INTO image_check (storage_key, flags, thumbnail_key, checked_at) VALUES (:key, :flags, :thumb, :at)")
+                    .param("flags", flags)
+                    .param("thumb", check.thumbnailKey())
+                    .param("at", at)
+                    .param("key", check.storageKey())
+                    .update();
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, ImageCheck> of(Collection<String> storageKeys) {
+        Map<String, ImageCheck> checks = new HashMap<>();
+        if (storageKeys.isEmpty()) {
+            return checks;
+        }
+        jdbc.sql("SELECT * FROM image_check WHERE storage_key IN (:keys)")
+                .param("keys", List.copyOf(storageKeys))
+                .query((rs, n) -> new ImageCheck(
+                        rs.getString("storage_key"),
+                        rs.getString("flags").isEmpty()
+                                ? Set.of()
+                                : Set.copyOf(Arrays.asList(rs.getString("flags").split(","))),
+                        rs.getString("thumbnail_key"),
+                        rs.getObject("checked_at", OffsetDateTime.class).toInstant()))
+                .list()
+                .forEach(check -> checks.put(check.storageKey(), check));
+        return checks;
+    }
+}
