@@ -552,6 +552,11 @@ class PolicyClauseTests {
         }
 
         @Test
+        void everyKindOfInvalidFactsHasItsCheck() {
+            assertThat(FactChecks.complete()).isTrue();
+        }
+
+        @Test
         void examYearWithoutAPolicyIsNotEligible() {
             var evaluation = evaluate(aBachelorForPhysician().with(c -> c.examYear = 2030));
             assertThat(codes(evaluation)).containsExactly(FindingCode.EXAM_YEAR_NOT_COVERED);
