@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -113,7 +115,7 @@ class SecurityConfiguration {
                         denied instanceof CsrfException ? "identity.api.csrf" : "identity.api.forbidden"));
         var pages = new AccessDeniedHandlerImpl();
         AccessDeniedHandler pagesOrExpired = (request, response, denied) -> {
-            if (denied instanceof CsrfException && request.getUserPrincipal() == null) {
+            if (denied instanceof CsrfException && !isSignedIn()) {
                 response.sendRedirect(request.getContextPath() + "/login?expired");
             } else {
                 pages.handle(request, response, denied);
@@ -122,5 +124,13 @@ class SecurityConfiguration {
         var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
         handlers.put(API, api);
         return new RequestMatcherDelegatingAccessDeniedHandler(handlers, pagesOrExpired);
+    }
+
+    /** The CSRF filter runs before the request knows its principal, so ask the security context directly. */
+    private static boolean isSignedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.qualify.TestExamSetup;
+import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -41,8 +44,15 @@ class AdminAccountsWebTests {
     Account admin;
     RequestPostProcessor asAdmin;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
     @BeforeEach
     void admin() {
+        TestExamSetup.ensure(jdbc, clock);
         admin = testAccounts.staff(Role.ADMIN);
         asAdmin = authentication(TestAccounts.signedIn(admin));
     }
