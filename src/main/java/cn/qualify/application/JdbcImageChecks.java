@@ -65,4 +65,16 @@ class JdbcImageChecks implements ImageChecks {
                 .forEach(check -> checks.put(check.storageKey(), check));
         return checks;
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> unchecked(int limit) {
+        return jdbc.sql("""
+                        SELECT i.storage_key FROM application_image i
+                        LEFT JOIN image_check c ON c.storage_key = i.storage_key
+                        WHERE c.storage_key IS NULL AND i.removed_at IS NULL
+                        ORDER BY i.uploaded_at
+                        FETCH FIRST :limit ROWS ONLY
+                        """).param("limit", limit).query(String.class).list();
+    }
 }

@@ -1,0 +1,221 @@
+package cn.qualify.candidate;
+
+import cn.qualify.application.ApplicationRuleViolation;
+import cn.qualify.application.ApplicationState;
+import cn.qualify.application.ImageChecks;
+import cn.qualify.application.MaterialImage;
+import cn.qualify.identity.Account;
+import cn.qualify.policy.Material;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The candidate's pages: status, the upload page with one card per material, and the actions on it. htmx
+ * requests for a material card get the card fragment; everything else the full page. Every action redirects back
+ * with a flash message saying what happened or why not.
+ */
+@Controller
+class CandidateController {
+
+    private final CandidateJourney journey;
+    private final ImageChecks imageChecks;
+    private final MessageSource messages;
+
+    CandidateController(CandidateJourney journey, ImageChecks imageChecks, MessageSource messages) {
+        this.journey = journey;
+        this.imageChecks = imageChecks;
+        this.messages = messages;
+    }
+
+    @GetMapping("/candidate")
+    String home(Account candidate, Model model) {
+        model.addAttribute("situation", journey.situation(candidate));
+        return "candidate/home";
+    }
+
+    @GetMapping("/candidate/materials")
+    String materials(Account candidate, @RequestParam(required = false) String tooLarge, Model model, Locale locale) {
+        var situation = journey.situation(candidate);
+        if (situation.registration() == null) {
+            return "redirect:/candidate";
+        }
+        model.addAttribute("situation", situation);
+        model.addAttribute("materials", materialViews(situation));
+        model.addAttribute(
+                "missing",
+                situation.evaluation().uploadRequired()
+                        ? Completeness.missing(
+                                situation.evaluation(),
+                                material -> situation
+                                        .application()
+                                        .currentImages(material.name())
+                                        .size(),
+                                locale)
+                        : java.util.List.of());
+        if (tooLarge != null) {
+            model.addAttribute(
+                    "flashError",
+                    messages.getMessage(
+                            "candidate.upload.bodyTooLarge",
+                            new Object[] {situation.examYear().maxImageBytes() / 1024},
+                            locale));
+        }
+        return "candidate/materials";
+    }
+
+    /** One material card, for htmx to refresh after an upload or while checks are running. */
+    @GetMapping(value = "/candidate/materials/{material}", headers = "HX-Request")
+    String materialCard(Account candidate, @PathVariable Material material, Model model) {
+        var situation = journey.situation(candidate);
+        if (situation.registration() == null) {
+            return "redirect:/candidate";
+        }
+        model.addAttribute("situation", situation);
+        model.addAttribute(
+                "material",
+                materialViews(situation).stream()
+                        .filter(view -> view.material() == material)
+                        .findFirst()
+                        .orElseThrow(() -> new JourneyRefusal("candidate.upload.unknownMaterial", 404, material)));
+        return "candidate/material-card :: material-card";
+    }
+
+    @PostMapping("/candidate/materials/{material}/images")
+    String upload(
+            Account candidate,
+            @PathVariable Material material,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            RedirectAttributes redirect,
+            Locale locale)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("candidate.upload.noFile", null, locale));
+            return "redirect:/candidate/materials#material-" + material;
+        }
+        try (var content = file.getInputStream()) {
+            journey.upload(candidate, material, content, file.getSize());
+            redirect.addFlashAttribute("flashSuccess", messages.getMessage("candidate.upload.done", null, locale));
+        } catch (JourneyRefusal | ApplicationRuleViolation refused) {
+            redirect.addFlashAttribute("flashError", message(refused, locale));
+        }
+        return "redirect:/candidate/materials#material-" + material;
+    }
+
+    @PostMapping("/candidate/images/{imageId}/delete")
+    String delete(Account candidate, @PathVariable UUID imageId, RedirectAttributes redirect, Locale locale) {
+        var image = journey.ownImage(candidate, imageId);
+        try {
+            journey.removeImage(candidate, imageId);
+            redirect.addFlashAttribute("flashSuccess", messages.getMessage("candidate.image.deleted", null, locale));
+        } catch (JourneyRefusal | ApplicationRuleViolation refused) {
+            redirect.addFlashAttribute("flashError", message(refused, locale));
+        }
+        return "redirect:/candidate/materials"
+                + image.map(found -> "#material-" + found.material()).orElse("");
+    }
+
+    @PostMapping("/candidate/submit")
+    String submit(Account candidate, RedirectAttributes redirect, Locale locale) {
+        try {
+            var application = journey.submit(candidate, locale);
+            redirect.addFlashAttribute(
+                    "flashSuccess",
+                    messages.getMessage(
+                            application.state() == ApplicationState.OFFLINE_REVIEW
+                                    ? "candidate.submit.offline"
+                                    : "candidate.submit.done",
+                            null,
+                            locale));
+            return "redirect:/candidate";
+        } catch (JourneyRefusal | ApplicationRuleViolation refused) {
+            redirect.addFlashAttribute("flashError", message(refused, locale));
+            return "redirect:/candidate/materials";
+        }
+    }
+
+    @PostMapping("/candidate/withdraw")
+    String withdraw(Account candidate, RedirectAttributes redirect, Locale locale) {
+        try {
+            journey.withdraw(candidate);
+            redirect.addFlashAttribute("flashSuccess", messages.getMessage("candidate.withdraw.done", null, locale));
+        } catch (JourneyRefusal | ApplicationRuleViolation refused) {
+            redirect.addFlashAttribute("flashError", message(refused, locale));
+        }
+        return "redirect:/candidate";
+    }
+
+    /** The candidate's own image (current or earlier version); anyone else's is simply not found. */
+    @GetMapping("/candidate/images/{imageId}")
+    ResponseEntity<byte[]> image(Account candidate, @PathVariable UUID imageId) {
+        return journey.ownImage(candidate, imageId)
+                .map(image -> imageResponse(image, journey.imageBytes(image)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/candidate/images/{imageId}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(Account candidate, @PathVariable UUID imageId) {
+        Optional<MaterialImage> image = journey.ownImage(candidate, imageId);
+        if (image.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        var check = imageChecks
+                .of(java.util.List.of(image.get().storageKey()))
+                .get(image.get().storageKey());
+        if (check == null || check.thumbnailKey() == null) {
+            return imageResponse(image.get(), journey.imageBytes(image.get()));
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(journey.thumbnailBytes(check.thumbnailKey()));
+    }
+
+    private java.util.List<MaterialView> materialViews(CandidateJourney.Situation situation) {
+        var application = situation.application();
+        var keys = application.allImages().stream()
+                .filter(MaterialImage::isCurrent)
+                .map(MaterialImage::storageKey)
+                .toList();
+        return MaterialView.of(
+                application,
+                situation.evaluation().requirements(),
+                journey.catalogue(situation.evaluation()),
+                imageChecks.of(keys));
+    }
+
+    static ResponseEntity<byte[]> imageResponse(MaterialImage image, byte[] bytes) {
+        boolean png = bytes.length > 3 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P';
+        return ResponseEntity.ok()
+                .contentType(png ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"" + image.id() + (png ? ".png" : ".jpg") + "\"")
+                .body(bytes);
+    }
+
+    private String message(RuntimeException refused, Locale locale) {
+        if (refused instanceof MessageSourceResolvable resolvable) {
+            return messages.getMessage(resolvable, locale);
+        }
+        var violation = (ApplicationRuleViolation) refused;
+        return messages.getMessage(violation.messageKey(), violation.arguments(), locale);
+    }
+}

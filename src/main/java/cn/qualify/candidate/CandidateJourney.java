@@ -1,0 +1,257 @@
+package cn.qualify.candidate;
+
+import cn.qualify.application.Actor;
+import cn.qualify.application.Application;
+import cn.qualify.application.ApplicationRuleViolation;
+import cn.qualify.application.Applications;
+import cn.qualify.application.MaterialImage;
+import cn.qualify.application.MaterialImage.StoredImage;
+import cn.qualify.application.StaleApplicationException;
+import cn.qualify.exam.ExamYear;
+import cn.qualify.exam.ExamYears;
+import cn.qualify.identity.Account;
+import cn.qualify.materials.AcceptedImage;
+import cn.qualify.materials.DocumentStore;
+import cn.qualify.materials.ImageIntake;
+import cn.qualify.materials.RefusedImage;
+import cn.qualify.materials.StorageKey;
+import cn.qualify.policy.CatalogueEntry;
+import cn.qualify.policy.Evaluation;
+import cn.qualify.policy.Material;
+import cn.qualify.policy.Policies;
+import cn.qualify.registration.Registration;
+import cn.qualify.registration.Registrations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a candidate can do with their application, whichever client they use (pages or API). Every refusal is an
+ * {@link ApplicationRuleViolation} or a {@link JourneyRefusal} with a message key, thrown before anything changes.
+ */
+@Service
+class CandidateJourney {
+
+    private static final Logger log = LoggerFactory.getLogger(CandidateJourney.class);
+
+    private final ExamYears examYears;
+    private final Registrations registrations;
+    private final Policies policies;
+    private final Applications applications;
+    private final ImageIntake intake;
+    private final DocumentStore documents;
+    private final VerificationDispatcher verification;
+    private final Clock clock;
+
+    CandidateJourney(
+            ExamYears examYears,
+            Registrations registrations,
+            Policies policies,
+            Applications applications,
+            ImageIntake intake,
+            DocumentStore documents,
+            VerificationDispatcher verification,
+            Clock clock) {
+        this.examYears = examYears;
+        this.registrations = registrations;
+        this.policies = policies;
+        this.applications = applications;
+        this.intake = intake;
+        this.documents = documents;
+        this.verification = verification;
+        this.clock = clock;
+    }
+
+    /** Everything the candidate's pages show: exam year, registration, checklist and application. */
+    Situation situation(Account candidate) {
+        var year = currentYear();
+        var registration = registrations.of(candidate.id(), year.year());
+        if (registration.isEmpty()) {
+            return new Situation(year, null, null, null);
+        }
+        var evaluation = policies.evaluate(registration.get().facts());
+        var application = applications
+                .ofCandidate(candidateId(candidate), year.year())
+                .orElseGet(() -> applications.open(
+                        candidateId(candidate),
+                        year.year(),
+                        registration.get().examPointCode(),
+                        evaluation.offlineReview()));
+        return new Situation(year, registration.get(), evaluation, application);
+    }
+
+    /**
+     * Checks an uploaded image, stores it and adds it to the material; a stored file that does not end up in the
+     * application is deleted again, so nothing is left half-visible.
+     */
+    MaterialImage upload(Account candidate, Material material, InputStream content, long declaredSize)
+            throws IOException {
+        var situation = requireRegistered(candidate);
+        var year = situation.examYear();
+        if (!year.uploadOpenOn(today())) {
+            throw new JourneyRefusal("candidate.upload.windowClosed", 403, year.uploadOpens(), year.uploadCloses());
+        }
+        if (!situation.evaluation().uploadRequired()) {
+            throw new JourneyRefusal("candidate.upload.notRequired", 409);
+        }
+        int maxImages = maxImages(situation, material);
+        var application = situation.application();
+        refuseEarly(application, material, maxImages);
+
+        var result = intake.check(content, declaredSize, year.maxImageBytes());
+        if (result instanceof RefusedImage refused) {
+            throw new JourneyRefusal(refused, refused.reason().httpStatus());
+        }
+        var accepted = (AcceptedImage) result;
+        var key = StorageKey.newKey(year.year());
+        documents.put(key, accepted.bytes());
+        try {
+            var image = addWithOneRetry(application, material, accepted, key, maxImages);
+            verification.verifySoon(key);
+            return image;
+        } catch (RuntimeException notAdded) {
+            documents.delete(key);
+            throw notAdded;
+        }
+    }
+
+    /** A racing change to another material should not fail this upload: reload once and try again. */
+    private MaterialImage addWithOneRetry(
+            Application application, Material material, AcceptedImage accepted, StorageKey key, int maxImages) {
+        var stored =
+                new StoredImage(key.value(), accepted.sha256(), accepted.size(), accepted.width(), accepted.height());
+        try {
+            var image = application.addImage(material.name(), stored, maxImages, clock.instant());
+            applications.save(application);
+            return image;
+        } catch (StaleApplicationException stale) {
+            var fresh = applications.byId(application.id()).orElseThrow();
+            var image = fresh.addImage(material.name(), stored, maxImages, clock.instant());
+            applications.save(fresh);
+            return image;
+        }
+    }
+
+    void removeImage(Account candidate, UUID imageId) {
+        var application = requireRegistered(candidate).application();
+        application.removeImage(imageId, clock.instant());
+        applications.save(application);
+    }
+
+    /** Submits, or resubmits after a return for revision; refused with the list of what is missing. */
+    Application submit(Account candidate, Locale locale) {
+        var situation = requireRegistered(candidate);
+        var application = situation.application();
+        var missing = situation.evaluation().uploadRequired()
+                ? Completeness.missing(
+                        situation.evaluation(),
+                        material -> application.currentImages(material.name()).size(),
+                        locale)
+                : Completeness.missing(situation.evaluation(), material -> Integer.MAX_VALUE, locale);
+        var actor = actor(candidate);
+        if (application.state() == cn.qualify.application.ApplicationState.RETURNED) {
+            application.resubmit(missing, actor, clock.instant());
+        } else {
+            application.submit(missing, actor, clock.instant());
+        }
+        return applications.save(application);
+    }
+
+    Application withdraw(Account candidate) {
+        var application = requireRegistered(candidate).application();
+        application.withdraw(actor(candidate), clock.instant());
+        return applications.save(application);
+    }
+
+    /** One of the candidate's own images, current or earlier; never another candidate's. */
+    Optional<MaterialImage> ownImage(Account candidate, UUID imageId) {
+        return applications
+                .ofCandidate(candidateId(candidate), currentYear().year())
+                .flatMap(application -> application.allImages().stream()
+                        .filter(image -> image.id().equals(imageId))
+                        .findFirst());
+    }
+
+    byte[] imageBytes(MaterialImage image) {
+        return documents.get(StorageKey.of(image.storageKey()));
+    }
+
+    byte[] thumbnailBytes(String thumbnailKey) {
+        return documents.get(StorageKey.of(thumbnailKey));
+    }
+
+    /** The limit of a material for this candidate: the checklist's, or the catalogue's for one outside it. */
+    int maxImages(Situation situation, Material material) {
+        return situation
+                .evaluation()
+                .requirement(material)
+                .map(requirement -> requirement.maxImages())
+                .orElseGet(() -> catalogueEntry(situation.evaluation(), material)
+                        .map(CatalogueEntry::maxImages)
+                        .orElse(0));
+    }
+
+    Optional<CatalogueEntry> catalogueEntry(Evaluation evaluation, Material material) {
+        return policies.catalogue(evaluation.policy()).stream()
+                .filter(entry -> entry.material() == material)
+                .findFirst();
+    }
+
+    List<CatalogueEntry> catalogue(Evaluation evaluation) {
+        return policies.catalogue(evaluation.policy());
+    }
+
+    private void refuseEarly(Application application, Material material, int maxImages) {
+        if (maxImages <= 0) {
+            throw new JourneyRefusal("candidate.upload.unknownMaterial", 404, material.name());
+        }
+        if (!application.isUnlocked(material.name())) {
+            throw new ApplicationRuleViolation(
+                    "application.image.locked", "Material " + material + " is locked", material.name());
+        }
+        if (application.currentImages(material.name()).size() >= maxImages) {
+            throw new ApplicationRuleViolation(
+                    "application.image.materialFull", "Material " + material + " is full", maxImages);
+        }
+    }
+
+    private Situation requireRegistered(Account candidate) {
+        var situation = situation(candidate);
+        if (situation.registration() == null) {
+            throw new JourneyRefusal("candidate.registration.missing", 409);
+        }
+        return situation;
+    }
+
+    private ExamYear currentYear() {
+        return examYears.current().orElseThrow(() -> new JourneyRefusal("candidate.examYear.missing", 503));
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
+    static String candidateId(Account candidate) {
+        return String.valueOf(candidate.id());
+    }
+
+    static Actor actor(Account candidate) {
+        return new Actor(candidateId(candidate), candidate.displayName());
+    }
+
+    /**
+     * The candidate's situation in the current exam year.
+     *
+     * @param registration {@code null} until the registration info is filled in
+     * @param evaluation {@code null} without registration
+     * @param application {@code null} without registration
+     */
+    record Situation(ExamYear examYear, Registration registration, Evaluation evaluation, Application application) {}
+}

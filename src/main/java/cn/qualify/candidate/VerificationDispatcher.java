@@ -1,0 +1,92 @@
+package cn.qualify.candidate;
+
+import cn.qualify.application.ImageCheck;
+import cn.qualify.application.ImageChecks;
+import cn.qualify.materials.DocumentStore;
+import cn.qualify.materials.ImageVerification;
+import cn.qualify.materials.StorageKey;
+import cn.qualify.materials.VerificationQueueFullException;
+import cn.qualify.materials.VerificationResult;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands stored images to the bounded verification pool right after upload, and records what it finds. When the
+ * pool is full, or a node died before recording, the sweep picks the image up later: an image is never left
+ * without a result, and a burst of uploads never grows an unbounded queue.
+ */
+@Component
+class VerificationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationDispatcher.class);
+    static final String THUMBNAIL_SUFFIX = "thumb.jpg";
+
+    private final ImageVerification verification;
+    private final ImageChecks checks;
+    private final DocumentStore documents;
+    private final Clock clock;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    VerificationDispatcher(ImageVerification verification, ImageChecks checks, DocumentStore documents, Clock clock) {
+        this.verification = verification;
+        this.checks = checks;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** Queues the image for verification if the pool has room; otherwise leaves it to the sweep. */
+    boolean verifySoon(StorageKey key) {
+        if (!inFlight.add(key.value())) {
+            return true;
+        }
+        try {
+            verification.submit(key).whenComplete((result, failure) -> {
+                try {
+                    if (failure == null) {
+                        record(key, result);
+                    } else {
+                        log.warn("Verification of {} failed; the sweep will retry", key, failure);
+                    }
+                } finally {
+                    inFlight.remove(key.value());
+                }
+            });
+            return true;
+        } catch (VerificationQueueFullException full) {
+            inFlight.remove(key.value());
+            log.debug("Verification queue full; {} waits for the sweep", key);
+            return false;
+        }
+    }
+
+    /** Picks up images that have no verification result yet, once across all nodes. */
+    @Scheduled(fixedDelayString = "${qualify.verification.sweep-delay:PT15S}", initialDelayString = "PT20S")
+    @SchedulerLock(name = "image-verification-sweep", lockAtMostFor = "PT2M")
+    void sweep() {
+        for (String key : checks.unchecked(500)) {
+            if (!verifySoon(StorageKey.of(key))) {
+                return;
+            }
+        }
+    }
+
+    private void record(StorageKey key, VerificationResult result) {
+        String thumbnailKey = null;
+        if (result.hasThumbnail()) {
+            var thumbnail = key.withSuffix(THUMBNAIL_SUFFIX);
+            if (!documents.exists(thumbnail)) {
+                documents.put(thumbnail, result.thumbnailJpeg());
+            }
+            thumbnailKey = thumbnail.value();
+        }
+        var flags = result.flags().stream().map(Enum::name).collect(Collectors.toSet());
+        checks.record(new ImageCheck(key.value(), flags, thumbnailKey, clock.instant()));
+    }
+}

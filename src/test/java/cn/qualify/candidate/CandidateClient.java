@@ -1,0 +1,144 @@
+package cn.qualify.candidate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A candidate's browser over real HTTP: keeps cookies, does not follow redirects, sends real multipart bodies. */
+class CandidateClient {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client;
+    private String csrf;
+
+    CandidateClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    CandidateClient logIn(String loginName, String password) {
+        var page = get("/login");
+        var matcher = CSRF_FIELD.matcher(page.body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("No CSRF field on the log-in page");
+        }
+        var answer = postForm("/login", Map.of("username", loginName, "password", password, "_csrf", matcher.group(1)));
+        if (answer.statusCode() != 302
+                || answer.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Log-in failed: " + answer.statusCode() + " "
+                    + answer.headers().map());
+        }
+        refreshCsrf();
+        return this;
+    }
+
+    /** Reads the CSRF token that every page publishes for scripts. */
+    void refreshCsrf() {
+        var matcher = CSRF_META.matcher(get("/candidate").body());
+        csrf = matcher.find() ? matcher.group(1) : null;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        var all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** Uploads through the page's form (no JavaScript): the CSRF token travels as a form field. */
+    HttpResponse<String> uploadWithForm(String material, String fileName, byte[] content) {
+        return multipart("/candidate/materials/" + material + "/images", fileName, content, false);
+    }
+
+    /** Uploads through the API, as the page's script and other clients do. */
+    HttpResponse<String> uploadWithApi(String material, String fileName, byte[] content) {
+        return multipart("/api/v1/candidate/materials/" + material + "/images", fileName, content, true);
+    }
+
+    HttpResponse<String> api(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    private HttpResponse<String> multipart(String path, String fileName, byte[] content, boolean api) {
+        var boundary = "----qualify" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        try {
+            if (!api) {
+                body.write(
+                        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (api) {
+            request.header("Accept", "application/json").header("X-CSRF-TOKEN", csrf);
+        }
+        return send(request.build());
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
