@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Checks a login name and password against the account table, behind the log-in throttle.
  *
  * <p>An unknown name and a wrong password get the same exception after the same work (a dummy hash is checked
- * for unknown names). A disabled account is only reported once the password was right, so that the answer
+ * for unknown names and for imported accounts that nobody has claimed yet, which have no password). A disabled account is only reported once the password was right, so that the answer
  * tells a guesser nothing.
  */
 @Component
@@ -61,7 +61,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         }
         var credentials = accounts.credentials(name);
         boolean passwordMatches;
-        if (credentials.isPresent()) {
+        if (credentials.isPresent() && credentials.get().passwordHash() != null) {
             passwordMatches = encoder.matches(password, credentials.get().passwordHash());
         } else {
             encoder.matches(password, dummyHash);

@@ -33,7 +33,7 @@ class JdbcAccounts implements Accounts {
         this.clock = clock;
     }
 
-    /** What log-in needs to know about an account. */
+    /** What log-in needs to know about an account; passwordHash is null for an unclaimed imported account. */
     record Credentials(long id, String loginName, String passwordHash, Role role, boolean enabled) {}
 
     /** A new account as validated by its form. */
@@ -77,6 +77,64 @@ class JdbcAccounts implements Accounts {
                 .param(examPointCode)
                 .query(JdbcAccounts::row)
                 .list());
+    }
+
+    @Override
+    @Transactional
+    public Account importCandidate(IdType idType, String idNumber, String name, String phone) {
+        var document = IdDocument.of(idType, idNumber);
+        String normalisedName = PersonNames.normalise(name);
+        PersonNames.violation(normalisedName).ifPresent(key -> {
+            throw new IllegalArgumentException("Invalid name: " + key);
+        });
+        String normalisedPhone = PhoneNumbers.normalise(phone);
+        if (!PhoneNumbers.isMobile(normalisedPhone)) {
+            throw new IllegalArgumentException("Not a mainland mobile number");
+        }
+        var existing = byLoginName(document.number());
+        if (existing.isPresent()) {
+            if (existing.get().role() != Role.CANDIDATE) {
+                throw new IllegalArgumentException("A staff account has the login name of this document");
+            }
+            return existing.get();
+        }
+        long id = create(new NewAccount(
+                document.number(),
+                idType,
+                normalisedName,
+                normalisedPhone,
+                false,
+                null,
+                null,
+                Role.CANDIDATE,
+                true,
+                Set.of()));
+        return byId(id).orElseThrow();
+    }
+
+    /** The imported candidate account with this login name that nobody has claimed yet (no password). */
+    Optional<Account> unclaimedCandidate(String loginName) {
+        return withScopes(jdbc.sql("SELECT " + COLUMNS
+                                + " WHERE login_key = ? AND role = 'CANDIDATE' AND password_hash IS NULL")
+                        .param(LoginNames.key(loginName))
+                        .query(JdbcAccounts::row)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Gives an unclaimed imported account its password and marks its phone verified.
+     *
+     * @return false if the account was claimed in the meantime (or is no unclaimed account); nothing changed then
+     */
+    @Transactional
+    boolean claim(long id, String passwordHash) {
+        return jdbc.sql("UPDATE account SET password_hash = ?, phone_verified = TRUE, updated_at = ?"
+                                + " WHERE id = ? AND role = 'CANDIDATE' AND password_hash IS NULL")
+                        .params(passwordHash, now(), id)
+                        .update()
+                > 0;
     }
 
     /** Every staff account, administrators first. */

@@ -9,7 +9,8 @@ import org.springframework.validation.Validator;
 /**
  * Checks a {@link RegistrationForm} field by field, each with its own message key, and normalises what it accepts
  * (document number in upper case without spaces, phone without separators). The verification code's value is
- * checked later, by {@link Registrations}, because checking it uses up an attempt.
+ * checked later, by {@link Registrations}, because checking it uses up an attempt. A document number that an
+ * administrator imported is not taken for the candidate who registers with its document type and phone.
  */
 @Component
 class RegistrationValidator implements Validator {
@@ -67,6 +68,16 @@ class RegistrationValidator implements Validator {
         }
     }
 
+    /**
+     * An account that an administrator imported is claimed by registering with its document type and its phone;
+     * the text message code then proves that the phone is the candidate's.
+     */
+    static boolean claims(Account imported, RegistrationForm form) {
+        return imported.idType() == form.getIdType()
+                && imported.phone() != null
+                && imported.phone().equals(PhoneNumbers.normalise(form.getPhone()));
+    }
+
     private String validateDocument(RegistrationForm form, Errors errors) {
         if (form.getIdType() == null) {
             errors.rejectValue("idType", "identity.register.idType.required");
@@ -79,7 +90,12 @@ class RegistrationValidator implements Validator {
                 errors.rejectValue("idNumber", "identity.idNumber.birthDate");
                 return null;
             }
-            if (accounts.loginNameTaken(document.number())) {
+            var imported = accounts.unclaimedCandidate(document.number());
+            if (imported.isPresent()) {
+                if (!claims(imported.get(), form)) {
+                    errors.rejectValue("idNumber", "identity.register.idNumber.imported");
+                }
+            } else if (accounts.loginNameTaken(document.number())) {
                 errors.rejectValue("idNumber", "identity.register.idNumber.taken");
             }
             return document.number();

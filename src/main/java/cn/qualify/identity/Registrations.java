@@ -15,7 +15,9 @@ import org.springframework.validation.Errors;
 
 /**
  * Candidates creating their own account. Either everything is stored (account, used-up code, the
- * {@link CandidateAccountCreated} event) or nothing is, and the errors say why.
+ * {@link CandidateAccountCreated} event) or nothing is, and the errors say why. A candidate whose account an
+ * administrator imported (see {@link Accounts#importCandidate}) claims it here: the password is set on that
+ * account, which keeps its imported name.
  */
 @Service
 class Registrations {
@@ -81,24 +83,31 @@ class Registrations {
         try {
             long id = transaction.execute(status -> {
                 verifications.consume(form.getPhone());
-                long created = accounts.create(new JdbcAccounts.NewAccount(
-                        form.getIdNumber(),
-                        form.getIdType(),
-                        form.getName(),
-                        form.getPhone(),
-                        true,
-                        null,
-                        passwordHash,
-                        Role.CANDIDATE,
-                        true,
-                        Set.of()));
+                var imported = accounts.unclaimedCandidate(form.getIdNumber());
+                long created;
+                String name = form.getName();
+                if (imported.isPresent() && RegistrationValidator.claims(imported.get(), form)) {
+                    created = imported.get().id();
+                    // the imported name is the one the exam point registered; the candidate keeps it
+                    name = imported.get().displayName();
+                    if (!accounts.claim(created, passwordHash)) {
+                        throw new DuplicateKeyException("Account " + created + " was claimed meanwhile");
+                    }
+                } else {
+                    created = accounts.create(new JdbcAccounts.NewAccount(
+                            form.getIdNumber(),
+                            form.getIdType(),
+                            form.getName(),
+                            form.getPhone(),
+                            true,
+                            null,
+                            passwordHash,
+                            Role.CANDIDATE,
+                            true,
+                            Set.of()));
+                }
                 events.publishEvent(new CandidateAccountCreated(
-                        created,
-                        form.getIdType(),
-                        form.getIdNumber(),
-                        form.getName(),
-                        form.getPhone(),
-                        clock.instant()));
+                        created, form.getIdType(), form.getIdNumber(), name, form.getPhone(), clock.instant()));
                 return created;
             });
             log.info("Candidate account {} registered", id);
