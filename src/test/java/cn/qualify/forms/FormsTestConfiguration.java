@@ -4,11 +4,8 @@ import cn.qualify.exam.ExamPoint;
 import cn.qualify.exam.ExamPoints;
 import cn.qualify.exam.ExamYear;
 import cn.qualify.exam.ExamYears;
-import cn.qualify.identity.Role;
 import cn.qualify.registration.Registration;
 import cn.qualify.registration.Registrations;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The application with registration info kept in memory, and the 2025 exam year with 沈阳考点 as the only exam
@@ -83,11 +78,6 @@ class FormsTestConfiguration {
         };
     }
 
-    @Bean
-    TestAccounts formsTestAccounts(JdbcClient jdbc, PasswordEncoder encoder) {
-        return new TestAccounts(jdbc, encoder);
-    }
-
     /** Registration info by candidate and exam year. */
     static class RegistrationsInMemory implements Registrations {
 
@@ -103,50 +93,4 @@ class FormsTestConfiguration {
             return registration;
         }
     }
-
-    /**
-     * Accounts stored the way the identity module stores them, so that tests log in through the real log-in form,
-     * with names unique in a database that several test classes share.
-     */
-    static class TestAccounts {
-
-        static final String PASSWORD = "correct horse battery";
-        private static final SecureRandom random = new SecureRandom();
-
-        private final JdbcClient jdbc;
-        private final String passwordHash;
-
-        TestAccounts(JdbcClient jdbc, PasswordEncoder encoder) {
-            this.jdbc = jdbc;
-            this.passwordHash = encoder.encode(PASSWORD);
-        }
-
-        /** @return the new account's id and login name */
-        TestAccount create(Role role) {
-            String loginName = role == Role.CANDIDATE
-                    ? "2101021990" + String.format("%08d", random.nextInt(100_000_000))
-                    : "forms" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36);
-            var now = java.sql.Timestamp.from(Instant.now());
-            jdbc.sql("INSERT INTO account (login_name, login_key, id_type, display_name, phone, phone_verified, email,"
-                            + " password_hash, role, enabled, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, NULL, FALSE, NULL, ?, ?, TRUE, ?, ?)")
-                    .params(
-                            loginName,
-                            loginName.toLowerCase(java.util.Locale.ROOT),
-                            role == Role.CANDIDATE ? "RESIDENT_ID_CARD" : null,
-                            "表格测试",
-                            passwordHash,
-                            role.name(),
-                            now,
-                            now)
-                    .update();
-            long id = jdbc.sql("SELECT id FROM account WHERE login_key = ?")
-                    .param(loginName.toLowerCase(java.util.Locale.ROOT))
-                    .query(Long.class)
-                    .single();
-            return new TestAccount(id, loginName);
-        }
-    }
-
-    record TestAccount(long id, String loginName) {}
 }

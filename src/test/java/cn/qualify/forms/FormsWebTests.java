@@ -16,8 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.qualify.forms.FormsTestConfiguration.RegistrationsInMemory;
-import cn.qualify.forms.FormsTestConfiguration.TestAccount;
-import cn.qualify.forms.FormsTestConfiguration.TestAccounts;
+import cn.qualify.forms.TestAccounts.TestAccount;
 import cn.qualify.identity.Role;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
@@ -43,7 +42,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(FormsTestConfiguration.class)
+@Import({FormsTestConfiguration.class, TestAccountsConfiguration.class})
 class FormsWebTests {
 
     @Autowired
