@@ -38,11 +38,7 @@ final class RegistrationPages {
             }
 
             @Override
-            public String[] resolveMessageCodes(
-                    String errorCode,
-                    String objectName,
-                    String field,
-                    @org.springframework.lang.Nullable Class<?> fieldType) {
+            public String[] resolveMessageCodes(String errorCode, String objectName, String field, Class<?> fieldType) {
                 return resolver(errorCode).resolveMessageCodes(errorCode, objectName, field, fieldType);
             }
 

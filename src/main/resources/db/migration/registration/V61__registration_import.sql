@@ -14,11 +14,13 @@ CREATE TABLE registration_import (
 );
 CREATE INDEX registration_import_created_ix ON registration_import (created_at);
 
--- One parsed row: its line in the file and its cells as a JSON array of strings, in the header's order.
+-- One parsed row: its row number in the file (the header is row 1), its cells as a JSON array of strings in the
+-- header's order, and whether the dry run found it valid, so that the confirmation notices any change since.
 CREATE TABLE registration_import_row (
     token VARCHAR(64) NOT NULL,
     line_number INT NOT NULL,
-    cells VARCHAR(32000) NOT NULL,
+    cells VARCHAR(64000) NOT NULL,
+    valid BOOLEAN NOT NULL,
     CONSTRAINT registration_import_row_pk PRIMARY KEY (token, line_number),
     CONSTRAINT registration_import_row_fk FOREIGN KEY (token) REFERENCES registration_import (token) ON DELETE CASCADE
 );

@@ -19,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,11 +39,34 @@ class TestCandidates {
     private final RegistrationTestConfiguration.CapturingSms sms;
     private final Accounts accounts;
     private final Applications applications;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
 
-    TestCandidates(RegistrationTestConfiguration.CapturingSms sms, Accounts accounts, Applications applications) {
+    TestCandidates(
+            RegistrationTestConfiguration.CapturingSms sms,
+            Accounts accounts,
+            Applications applications,
+            JdbcClient jdbc,
+            PasswordEncoder encoder) {
         this.sms = sms;
         this.accounts = accounts;
         this.applications = applications;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    /**
+     * A logged-in administrator. Staff accounts are only made by other administrators, so the first one is written
+     * straight into the identity module's table, as an installation's first administrator would be.
+     */
+    SignedIn administrator(MockMvc mvc) throws Exception {
+        String name = "admin" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36);
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO account (login_name, login_key, display_name, phone_verified, password_hash, role,"
+                        + " enabled, created_at, updated_at) VALUES (?, ?, ?, FALSE, ?, 'ADMIN', TRUE, ?, ?)")
+                .params(name, name, "测试管理员", encoder.encode(PASSWORD), now, now)
+                .update();
+        return logIn(mvc, name);
     }
 
     /** A valid 居民身份证 number nobody has yet: Shenyang address code, random birth date and sequence. */
