@@ -211,6 +211,15 @@ class ReviewFixtures {
         return applications.save(application);
     }
 
+    Clock clock() {
+        return clock;
+    }
+
+    /** As if the candidate had never filled in the registration info. */
+    void forgetRegistration(Application application) {
+        registrations.forget(Long.parseLong(application.candidateId()), application.examYear());
+    }
+
     Application reload(Application application) {
         return applications.byId(application.id()).orElseThrow();
     }

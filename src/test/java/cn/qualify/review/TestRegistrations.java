@@ -26,6 +26,10 @@ class TestRegistrations implements Registrations {
         return Optional.ofNullable(byCandidateAndYear.get(candidateId + "/" + examYear));
     }
 
+    void forget(long candidateId, int examYear) {
+        byCandidateAndYear.remove(candidateId + "/" + examYear);
+    }
+
     /** A bachelor registering for the physician exam (route 1) at a general hospital. */
     Registration register(long candidateId, int examYear, String name, String idNumber, String examPointCode) {
         var facts = new CandidateFacts(
