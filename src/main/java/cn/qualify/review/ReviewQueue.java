@@ -100,7 +100,10 @@ class ReviewQueue {
             where.add("a.exam_point_code = :point");
             params.put("point", query.examPoint().strip());
         }
-        var states = states(reviewer, query.state());
+        var states = query.onlyDeadlineSoon()
+                        && (query.state() == null || query.state().isBlank())
+                ? EnumSet.of(ApplicationState.RETURNED)
+                : states(reviewer, query.state());
         where.add("a.state IN (:states)");
         params.put("states", states.stream().map(Enum::name).toList());
         if (query.route() != null && !query.route().isBlank()) {

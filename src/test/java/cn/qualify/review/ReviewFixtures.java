@@ -144,6 +144,13 @@ class ReviewFixtures {
     }
 
     Application submitted(String examPoint, String name) {
+        var application = submittedWithoutRefresh(examPoint, name);
+        queueEntries.refresh(application.id());
+        return application;
+    }
+
+    /** Submitted, leaving the queue entry to the submission event alone. */
+    Application submittedWithoutRefresh(String examPoint, String name) {
         long candidate = newCandidateId();
         registrations.register(candidate, YEAR, name, idNumber(candidate), examPoint);
         var application = applications.open(String.valueOf(candidate), YEAR, examPoint, false);
@@ -153,9 +160,7 @@ class ReviewFixtures {
         application.addImage("DIPLOMA", storedImage(), 4, clock.instant());
         application = applications.save(application);
         application.submit(List.of(), new Actor(String.valueOf(candidate), name), clock.instant());
-        application = applications.save(application);
-        queueEntries.refresh(application.id());
-        return application;
+        return applications.save(application);
     }
 
     static String idNumber(long candidate) {
@@ -209,6 +214,10 @@ class ReviewFixtures {
         var application = passedAtExamPoint(examPoint);
         application.decideFinally(true, "", new Actor("setup-district", "考区"), clock.instant());
         return applications.save(application);
+    }
+
+    void refreshQueueEntry(Application application) {
+        queueEntries.refresh(application.id());
     }
 
     Clock clock() {
