@@ -316,6 +316,35 @@ class ReviewDesk {
         });
     }
 
+    /**
+     * Grid mode's one-key acceptance: claims the application for this one decision unless the reviewer already
+     * holds it, accepts the material, and lets the lease go again if it was claimed for this.
+     */
+    void acceptInGrid(Account reviewer, UUID id, long seenVersion, String material) {
+        var application = inScope(reviewer, id);
+        requireAction(reviewer, application, ReviewAction.DECIDE_MATERIAL);
+        var now = clock.instant();
+        var actor = actor(reviewer);
+        boolean heldBefore = leases.active(id, now)
+                .map(lease -> lease.heldBy(actor.accountId()))
+                .orElse(false);
+        if (!heldBefore) {
+            leases.claim(id, actor, now).orElseThrow(() -> heldByOther(id, now));
+        }
+        try {
+            decideMaterial(
+                    reviewer, id, seenVersion, new MaterialDecision(material, Verdict.ACCEPTED, List.of(), "", ""));
+        } finally {
+            if (!heldBefore) {
+                leases.release(id, actor.accountId());
+            }
+        }
+    }
+
+    void recordGridView(Account reviewer, UUID id, String material) {
+        recordView(reviewer, id, "grid " + material);
+    }
+
     // ---- checks ---------------------------------------------------------------------------------------------
 
     /** The application, if the reviewer may see it; otherwise it does not exist for them. */
@@ -417,7 +446,7 @@ class ReviewDesk {
         }
     }
 
-    private static String requireMaterial(String material) {
+    static String requireMaterial(String material) {
         if (material == null) {
             throw ReviewRefused.invalid("review.material.unknown", "");
         }

@@ -7,6 +7,7 @@ import cn.qualify.exam.ExamPoint;
 import cn.qualify.exam.ExamPoints;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.Role;
+import cn.qualify.policy.Material;
 import cn.qualify.policy.Route;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -38,14 +39,21 @@ class ReviewPagesController {
 
     private final ReviewDesk desk;
     private final ReviewQueue queue;
+    private final ReviewGrid grid;
     private final ExamPoints examPoints;
     private final Refusals refusals;
     private final MessageSource messages;
 
     ReviewPagesController(
-            ReviewDesk desk, ReviewQueue queue, ExamPoints examPoints, Refusals refusals, MessageSource messages) {
+            ReviewDesk desk,
+            ReviewQueue queue,
+            ReviewGrid grid,
+            ExamPoints examPoints,
+            Refusals refusals,
+            MessageSource messages) {
         this.desk = desk;
         this.queue = queue;
+        this.grid = grid;
         this.examPoints = examPoints;
         this.refusals = refusals;
         this.messages = messages;
@@ -85,6 +93,58 @@ class ReviewPagesController {
         return examPoints.all().stream()
                 .filter(point -> reviewer.reviewsExamPoint(point.code()))
                 .toList();
+    }
+
+    // ---- grid mode ------------------------------------------------------------------------------------------
+
+    @GetMapping("/review/grid")
+    String grid(
+            Account reviewer,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "ID_PROOF") String material,
+            @RequestParam(required = false) String examPoint,
+            @RequestParam(required = false) String after,
+            Model model,
+            Locale locale) {
+        model.addAttribute("materials", Material.values());
+        model.addAttribute("examPoints", visiblePoints(reviewer));
+        model.addAttribute("examPoint", examPoint);
+        try {
+            model.addAttribute("grid", grid.page(reviewer, year, material, examPoint, after, locale));
+        } catch (ReviewRefused refused) {
+            model.addAttribute("gridError", refusals.message(refused, locale));
+            model.addAttribute("grid", grid.page(reviewer, year, "ID_PROOF", null, null, locale));
+        }
+        return "review/grid";
+    }
+
+    @PostMapping("/review/grid/accept")
+    String acceptInGrid(
+            Account reviewer,
+            @RequestParam UUID id,
+            @RequestParam(required = false) String version,
+            @RequestParam String material,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String examPoint,
+            @RequestParam(required = false) String after,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            desk.acceptInGrid(reviewer, id, version(version), material);
+        } catch (ReviewRefused | ApplicationRuleViolation refused) {
+            redirect.addFlashAttribute("flashError", refusals.message(refused, locale));
+        }
+        redirect.addAttribute("material", material);
+        if (year != null) {
+            redirect.addAttribute("year", year);
+        }
+        if (examPoint != null && !examPoint.isBlank()) {
+            redirect.addAttribute("examPoint", examPoint);
+        }
+        if (after != null && !after.isBlank()) {
+            redirect.addAttribute("after", after);
+        }
+        return "redirect:/review/grid";
     }
 
     // ---- review screen --------------------------------------------------------------------------------------
