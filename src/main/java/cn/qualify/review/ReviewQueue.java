@@ -85,27 +85,17 @@ class ReviewQueue {
         var now = clock.instant();
         var where = new ArrayList<String>();
         Map<String, Object> params = new LinkedHashMap<>();
-        where.add("a.exam_year = :year");
         params.put("year", year);
         params.put("now", ReviewLeases.utc(now));
 
-        if (reviewer.role() != Role.DISTRICT_REVIEWER) {
-            if (reviewer.examPointCodes().isEmpty()) {
-                return new QueuePage(year, List.of(), null);
-            }
-            where.add("a.exam_point_code IN (:scope)");
-            params.put("scope", List.copyOf(reviewer.examPointCodes()));
-        }
-        if (query.examPoint() != null && !query.examPoint().isBlank()) {
-            where.add("a.exam_point_code = :point");
-            params.put("point", query.examPoint().strip());
+        var points = points(reviewer, query.examPoint());
+        if (points != null && points.isEmpty()) {
+            return new QueuePage(year, List.of(), null);
         }
         var states = query.onlyDeadlineSoon()
                         && (query.state() == null || query.state().isBlank())
                 ? EnumSet.of(ApplicationState.RETURNED)
                 : states(reviewer, query.state());
-        where.add("a.state IN (:states)");
-        params.put("states", states.stream().map(Enum::name).toList());
         if (query.route() != null && !query.route().isBlank()) {
             where.add("q.route = :route");
             params.put("route", route(query.route()).name());
@@ -141,7 +131,7 @@ class ReviewQueue {
         }
         if (query.after() != null && !query.after().isBlank()) {
             var cursor = QueueCursor.decode(query.after());
-            where.add("(a.updated_at > :afterAt OR (a.updated_at = :afterAt AND a.id > :afterId))");
+            where.add("(a.updated_at, a.id) > (:afterAt, :afterId)");
             params.put("afterAt", ReviewLeases.utc(cursor.updatedAt()));
             params.put("afterId", cursor.id());
         }
@@ -152,12 +142,11 @@ class ReviewQueue {
                     a.updated_at, a.version, q.candidate_name, q.id_number, q.route, q.quality_flags,
                     l.holder_name, l.expires_at
                 FROM application a
+                JOIN (%s) page ON page.id = a.id
                 LEFT JOIN review_queue_entry q ON q.application_id = a.id
                 LEFT JOIN review_lease l ON l.application_id = a.id AND l.expires_at > :now
-                WHERE %s
                 ORDER BY a.updated_at, a.id
-                LIMIT :limit
-                """.formatted(String.join(" AND ", where));
+                """.formatted(branches(points, states, where, params));
         var items = jdbc.sql(sql).params(params).query(ReviewQueue::item).list();
         String next = null;
         if (items.size() > size) {
@@ -166,6 +155,50 @@ class ReviewQueue {
             next = new QueueCursor(last.updatedAt(), last.id()).encode();
         }
         return new QueuePage(year, List.copyOf(items), next);
+    }
+
+    /**
+     * The ids of the page: one branch per exam point and state (or per state for the whole district), each an
+     * ordered range scan of one of the review indexes from the cursor on, merged and cut to the page size. A single
+     * query over several states or points would have to filter its way through every earlier row instead.
+     */
+    private static String branches(
+            List<String> points, Set<ApplicationState> states, List<String> filters, Map<String, Object> params) {
+        var branches = new ArrayList<String>();
+        var extra = filters.isEmpty() ? "" : " AND " + String.join(" AND ", filters);
+        int n = 0;
+        for (ApplicationState state : states) {
+            for (String point : points == null ? List.<String>of("") : points) {
+                var stateParam = "s" + n;
+                var pointParam = "p" + n;
+                params.put(stateParam, state.name());
+                var pointCondition = "";
+                if (points != null) {
+                    params.put(pointParam, point);
+                    pointCondition = " AND a.exam_point_code = :" + pointParam;
+                }
+                branches.add("""
+                        (SELECT a.id, a.updated_at FROM application a
+                        LEFT JOIN review_queue_entry q ON q.application_id = a.id
+                        WHERE a.exam_year = :year AND a.state = :%s%s%s
+                        ORDER BY a.updated_at, a.id LIMIT :limit)""".formatted(stateParam, pointCondition, extra));
+                n++;
+            }
+        }
+        return "SELECT id FROM (" + String.join(" UNION ALL ", branches)
+                + ") branch ORDER BY updated_at, id LIMIT :limit";
+    }
+
+    /** The exam points to read, or null for every point of the district. */
+    private static List<String> points(Account reviewer, String examPoint) {
+        var wanted = examPoint == null || examPoint.isBlank() ? null : examPoint.strip();
+        if (reviewer.role() == Role.DISTRICT_REVIEWER) {
+            return wanted == null ? null : List.of(wanted);
+        }
+        if (wanted != null) {
+            return reviewer.examPointCodes().contains(wanted) ? List.of(wanted) : List.of();
+        }
+        return List.copyOf(reviewer.examPointCodes());
     }
 
     private static Set<ApplicationState> states(Account reviewer, String state) {

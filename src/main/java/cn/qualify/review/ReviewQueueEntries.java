@@ -14,7 +14,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the queue's read model ({@code review_queue_entry}) of each submitted application: the candidate's name and
@@ -30,18 +32,22 @@ class ReviewQueueEntries {
     private final ImageChecks imageChecks;
     private final CandidateRegistrations registrations;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     ReviewQueueEntries(
             JdbcClient jdbc,
             Applications applications,
             ImageChecks imageChecks,
             CandidateRegistrations registrations,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.imageChecks = imageChecks;
         this.registrations = registrations;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @ApplicationModuleListener
@@ -54,13 +60,15 @@ class ReviewQueueEntries {
         refresh(resubmitted.applicationId());
     }
 
-    @Transactional
-    public void refresh(UUID applicationId) {
+    void refresh(UUID applicationId) {
         applications.byId(applicationId).ifPresent(this::refresh);
     }
 
-    @Transactional
-    public void refresh(Application application) {
+    /**
+     * Writes the application's entry in a transaction of its own: the submission listener and a reviewer opening the
+     * application may race, and on PostgreSQL the loser's duplicate key would spoil any transaction it shared.
+     */
+    void refresh(Application application) {
         var registration = registrations.of(application);
         var route = registrations
                 .evaluate(registration)
@@ -78,12 +86,14 @@ class ReviewQueueEntries {
                 registration.map(r -> r.idNumber()).map(String::toUpperCase).orElse(null),
                 route,
                 String.join(",", flags));
-        if (!update(entry)) {
-            try {
-                insert(entry);
-            } catch (DuplicateKeyException racingRefresh) {
-                update(entry);
-            }
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (!update(entry)) {
+                    insert(entry);
+                }
+            });
+        } catch (DuplicateKeyException racingRefresh) {
+            ownTransaction.executeWithoutResult(status -> update(entry));
         }
     }
 
@@ -109,7 +119,8 @@ class ReviewQueueEntries {
         jdbc.sql("""
                         INSERT INTO review_queue_entry (application_id, candidate_name, id_number, route, quality_flags,
                             refreshed_at)
-                        VALUES (:id, :name, :idNumber, :route, :flags, :now)
+                        SELECT :id, :name, :idNumber, :route, :flags, :now FROM (VALUES (1)) AS one (n)
+                        WHERE NOT EXISTS (SELECT 1 FROM review_queue_entry WHERE application_id = :id)
                         """)
                 .param("id", entry.applicationId())
                 .param("name", entry.name())

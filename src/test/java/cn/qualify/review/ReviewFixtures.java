@@ -149,8 +149,7 @@ class ReviewFixtures {
         return application;
     }
 
-    /** Submitted, leaving the queue entry to the submission event alone. */
-    Application submittedWithoutRefresh(String examPoint, String name) {
+    private Application submittedWithoutRefresh(String examPoint, String name) {
         long candidate = newCandidateId();
         registrations.register(candidate, YEAR, name, idNumber(candidate), examPoint);
         var application = applications.open(String.valueOf(candidate), YEAR, examPoint, false);

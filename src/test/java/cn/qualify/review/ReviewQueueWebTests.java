@@ -112,12 +112,6 @@ class ReviewQueueWebTests {
     }
 
     @Test
-    void theSubmissionEventFeedsTheSearch() throws Exception {
-        var submitted = fixtures.submittedWithoutRefresh(point, "钱七" + point);
-        assertThat(numbers(queue("q", "钱七" + point))).containsExactly(submitted.number());
-    }
-
-    @Test
     void filtersByQualityFlagResubmissionRouteAndDeadline() throws Exception {
         var blurry = fixtures.submitted(point);
         var plain = fixtures.submitted(point);
