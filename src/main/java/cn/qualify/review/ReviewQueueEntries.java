@@ -1,0 +1,133 @@
+package cn.qualify.review;
+
+import cn.qualify.application.Application;
+import cn.qualify.application.ApplicationEvents.Resubmitted;
+import cn.qualify.application.ApplicationEvents.Submitted;
+import cn.qualify.application.Applications;
+import cn.qualify.application.ImageCheck;
+import cn.qualify.application.ImageChecks;
+import cn.qualify.application.MaterialImage;
+import java.time.Clock;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the queue's read model ({@code review_queue_entry}) of each submitted application: the candidate's name and
+ * ID number for search, the policy route and the quality flags of the current images for the filters. Fed by the
+ * application's submission events, and refreshed whenever a reviewer opens the application, because image checks
+ * may finish after the submission.
+ */
+@Component
+class ReviewQueueEntries {
+
+    private final JdbcClient jdbc;
+    private final Applications applications;
+    private final ImageChecks imageChecks;
+    private final CandidateRegistrations registrations;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    ReviewQueueEntries(
+            JdbcClient jdbc,
+            Applications applications,
+            ImageChecks imageChecks,
+            CandidateRegistrations registrations,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.applications = applications;
+        this.imageChecks = imageChecks;
+        this.registrations = registrations;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @ApplicationModuleListener
+    void on(Submitted submitted) {
+        refresh(submitted.applicationId());
+    }
+
+    @ApplicationModuleListener
+    void on(Resubmitted resubmitted) {
+        refresh(resubmitted.applicationId());
+    }
+
+    void refresh(UUID applicationId) {
+        applications.byId(applicationId).ifPresent(this::refresh);
+    }
+
+    /**
+     * Writes the application's entry in a transaction of its own: the submission listener and a reviewer opening the
+     * application may race, and on PostgreSQL the loser's duplicate key would spoil any transaction it shared.
+     */
+    void refresh(Application application) {
+        var registration = registrations.of(application);
+        var route = registrations
+                .evaluate(registration)
+                .map(evaluation -> evaluation.route().name())
+                .orElse(null);
+        var keys = application.allImages().stream()
+                .filter(MaterialImage::isCurrent)
+                .map(MaterialImage::storageKey)
+                .toList();
+        var flags = new TreeSet<String>();
+        imageChecks.of(keys).values().stream().map(ImageCheck::flags).forEach(flags::addAll);
+        var entry = new Entry(
+                application.id(),
+                registration.map(r -> r.name()).orElse(null),
+                registration.map(r -> r.idNumber()).map(String::toUpperCase).orElse(null),
+                route,
+                String.join(",", flags));
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (!update(entry)) {
+                    insert(entry);
+                }
+            });
+        } catch (DuplicateKeyException racingRefresh) {
+            ownTransaction.executeWithoutResult(status -> update(entry));
+        }
+    }
+
+    private record Entry(UUID applicationId, String name, String idNumber, String route, String flags) {}
+
+    private boolean update(Entry entry) {
+        return jdbc.sql("""
+                                UPDATE review_queue_entry SET candidate_name = :name, id_number = :idNumber, route = :route,
+                                    quality_flags = :flags, refreshed_at = :now
+                                WHERE application_id = :id
+                                """)
+                        .param("name", entry.name())
+                        .param("idNumber", entry.idNumber())
+                        .param("route", entry.route())
+                        .param("flags", entry.flags())
+                        .param("now", ReviewLeases.utc(clock.instant()))
+                        .param("id", entry.applicationId())
+                        .update()
+                == 1;
+    }
+
+    private void insert(Entry entry) {
+        jdbc.sql("""
+                        INSERT INTO review_queue_entry (application_id, candidate_name, id_number, route, quality_flags,
+                            refreshed_at)
+                        SELECT :id, :name, :idNumber, :route, :flags, :now FROM (VALUES (1)) AS one (n)
+                        WHERE NOT EXISTS (SELECT 1 FROM review_queue_entry WHERE application_id = :id)
+                        """)
+                .param("id", entry.applicationId())
+                .param("name", entry.name())
+                .param("idNumber", entry.idNumber())
+                .param("route", entry.route())
+                .param("flags", entry.flags())
+                .param("now", ReviewLeases.utc(clock.instant()))
+                .update();
+    }
+}
