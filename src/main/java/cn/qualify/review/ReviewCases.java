@@ -48,7 +48,7 @@ class ReviewCases {
     static final int FALLBACK_RESUBMISSION_DAYS = 5;
 
     private final ImageChecks imageChecks;
-    private final CandidateRegistrations registrations;
+    private final RegistrationsUnderReview registrations;
     private final JdbcFormReceipts receipts;
     private final ExamYears examYears;
     private final ExamPoints examPoints;
@@ -58,7 +58,7 @@ class ReviewCases {
 
     ReviewCases(
             ImageChecks imageChecks,
-            CandidateRegistrations registrations,
+            RegistrationsUnderReview registrations,
             JdbcFormReceipts receipts,
             ExamYears examYears,
             ExamPoints examPoints,

@@ -30,7 +30,7 @@ class ReviewQueueEntries {
     private final JdbcClient jdbc;
     private final Applications applications;
     private final ImageChecks imageChecks;
-    private final CandidateRegistrations registrations;
+    private final RegistrationsUnderReview registrations;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
@@ -38,7 +38,7 @@ class ReviewQueueEntries {
             JdbcClient jdbc,
             Applications applications,
             ImageChecks imageChecks,
-            CandidateRegistrations registrations,
+            RegistrationsUnderReview registrations,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;

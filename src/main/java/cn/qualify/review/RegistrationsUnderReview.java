@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * rest was not filled in.
  */
 @Component
-class CandidateRegistrations {
+class RegistrationsUnderReview {
 
-    private static final Logger log = LoggerFactory.getLogger(CandidateRegistrations.class);
+    private static final Logger log = LoggerFactory.getLogger(RegistrationsUnderReview.class);
 
     private final ObjectProvider<Registrations> registrations;
     private final Policies policies;
 
-    CandidateRegistrations(ObjectProvider<Registrations> registrations, Policies policies) {
+    RegistrationsUnderReview(ObjectProvider<Registrations> registrations, Policies policies) {
         this.registrations = registrations;
         this.policies = policies;
     }
