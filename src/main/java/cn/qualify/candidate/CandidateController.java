@@ -7,6 +7,7 @@ import cn.qualify.application.MaterialImage;
 import cn.qualify.identity.Account;
 import cn.qualify.policy.Material;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +68,7 @@ class CandidateController {
                                         .currentImages(material.name())
                                         .size(),
                                 locale)
-                        : java.util.List.of());
+                        : List.of());
         if (tooLarge != null) {
             model.addAttribute(
                     "flashError",
@@ -176,7 +177,7 @@ class CandidateController {
             return ResponseEntity.notFound().build();
         }
         var check = imageChecks
-                .of(java.util.List.of(image.get().storageKey()))
+                .of(List.of(image.get().storageKey()))
                 .get(image.get().storageKey());
         if (check == null || check.thumbnailKey() == null) {
             return imageResponse(image.get(), journey.imageBytes(image.get()));
@@ -188,7 +189,7 @@ class CandidateController {
                 .body(journey.thumbnailBytes(check.thumbnailKey()));
     }
 
-    private java.util.List<MaterialView> materialViews(CandidateJourney.Situation situation) {
+    private List<MaterialView> materialViews(CandidateJourney.Situation situation) {
         var application = situation.application();
         var keys = application.allImages().stream()
                 .filter(MaterialImage::isCurrent)

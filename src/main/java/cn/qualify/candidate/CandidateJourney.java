@@ -3,6 +3,7 @@ package cn.qualify.candidate;
 import cn.qualify.application.Actor;
 import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationRuleViolation;
+import cn.qualify.application.ApplicationState;
 import cn.qualify.application.Applications;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.application.MaterialImage.StoredImage;
@@ -24,12 +25,11 @@ import cn.qualify.registration.Registrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,8 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CandidateJourney {
-
-    private static final Logger log = LoggerFactory.getLogger(CandidateJourney.class);
 
     private final ExamYears examYears;
     private final Registrations registrations;
@@ -156,7 +154,7 @@ class CandidateJourney {
                         locale)
                 : Completeness.missing(situation.evaluation(), material -> Integer.MAX_VALUE, locale);
         var actor = actor(candidate);
-        if (application.state() == cn.qualify.application.ApplicationState.RETURNED) {
+        if (application.state() == ApplicationState.RETURNED) {
             application.resubmit(missing, actor, clock.instant());
         } else {
             application.submit(missing, actor, clock.instant());
@@ -234,8 +232,8 @@ class CandidateJourney {
         return examYears.current().orElseThrow(() -> new JourneyRefusal("candidate.examYear.missing", 503));
     }
 
-    private java.time.LocalDate today() {
-        return java.time.LocalDate.now(clock);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     static String candidateId(Account candidate) {
