@@ -201,13 +201,7 @@ class CandidateApiController {
                                     : List.of(),
                             view.review() == null ? null : view.review().messageToCandidate()))
                     .toList();
-            var missing = situation.evaluation().uploadRequired()
-                    ? Completeness.missing(
-                            situation.evaluation(),
-                            material ->
-                                    application.currentImages(material.name()).size(),
-                            locale)
-                    : List.<String>of();
+            var missing = situation.missingUploads(locale);
             return new ApplicationJson(
                     application.examYear(),
                     application.number(),

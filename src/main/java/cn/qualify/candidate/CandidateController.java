@@ -58,17 +58,7 @@ class CandidateController {
         }
         model.addAttribute("situation", situation);
         model.addAttribute("materials", materialViews(situation));
-        model.addAttribute(
-                "missing",
-                situation.evaluation().uploadRequired()
-                        ? Completeness.missing(
-                                situation.evaluation(),
-                                material -> situation
-                                        .application()
-                                        .currentImages(material.name())
-                                        .size(),
-                                locale)
-                        : List.of());
+        model.addAttribute("missing", situation.missingUploads(locale));
         if (tooLarge != null) {
             model.addAttribute(
                     "flashError",

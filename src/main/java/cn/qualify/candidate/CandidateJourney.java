@@ -148,10 +148,7 @@ class CandidateJourney {
         var situation = requireRegistered(candidate);
         var application = situation.application();
         var missing = situation.evaluation().uploadRequired()
-                ? Completeness.missing(
-                        situation.evaluation(),
-                        material -> application.currentImages(material.name()).size(),
-                        locale)
+                ? situation.missingUploads(locale)
                 : Completeness.missing(situation.evaluation(), material -> Integer.MAX_VALUE, locale);
         var actor = actor(candidate);
         if (application.state() == ApplicationState.RETURNED) {
@@ -251,5 +248,17 @@ class CandidateJourney {
      * @param evaluation {@code null} without registration
      * @param application {@code null} without registration
      */
-    record Situation(ExamYear examYear, Registration registration, Evaluation evaluation, Application application) {}
+    record Situation(ExamYear examYear, Registration registration, Evaluation evaluation, Application application) {
+
+        /** What the uploads still lack for a submission; nothing for a candidate who uploads nothing. */
+        List<String> missingUploads(Locale locale) {
+            return evaluation.uploadRequired()
+                    ? Completeness.missing(
+                            evaluation,
+                            material ->
+                                    application.currentImages(material.name()).size(),
+                            locale)
+                    : List.of();
+        }
+    }
 }
