@@ -78,6 +78,17 @@ class ReviewQueue {
      */
     @Transactional(readOnly = true)
     QueuePage page(Account reviewer, QueueQuery query) {
+        return page(reviewer, query, null);
+    }
+
+    /**
+     * A page of the reviewer's queue with only the applications whose material has current images and no decision in
+     * the current round yet: what grid mode shows. Filtering in the query keeps grid pages full.
+     *
+     * @param waitingMaterial a material code, or null for the plain queue
+     */
+    @Transactional(readOnly = true)
+    QueuePage page(Account reviewer, QueueQuery query, String waitingMaterial) {
         int year = query.year() == null ? currentYear() : query.year();
         if (year < 2000 || year > 9999) {
             throw ReviewRefused.invalid("review.queue.badFilter", "year");
@@ -128,6 +139,14 @@ class ReviewQueue {
                 params.put("idNumber", search.toUpperCase());
                 params.put("name", search);
             }
+        }
+        if (waitingMaterial != null) {
+            where.add("""
+                    EXISTS (SELECT 1 FROM application_image gi WHERE gi.application_id = a.id
+                        AND gi.material = :waitingMaterial AND gi.removed_at IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM material_review gr WHERE gr.application_id = a.id
+                        AND gr.material = :waitingMaterial AND gr.round = a.round)""");
+            params.put("waitingMaterial", waitingMaterial);
         }
         if (query.after() != null && !query.after().isBlank()) {
             var cursor = QueueCursor.decode(query.after());

@@ -219,8 +219,12 @@ class ReviewFixtures {
         queueEntries.refresh(application.id());
     }
 
-    Clock clock() {
-        return clock;
+    TestClock clock() {
+        return (TestClock) clock;
+    }
+
+    Application save(Application application) {
+        return applications.save(application);
     }
 
     /** As if the candidate had never filled in the registration info. */

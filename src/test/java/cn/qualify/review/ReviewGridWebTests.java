@@ -77,6 +77,56 @@ class ReviewGridWebTests {
     }
 
     @Test
+    void aPageIsFullWhenEnoughCandidatesWaitEvenIfEarlierOnesAreDecided() throws Exception {
+        // the oldest ten already have their ID proof decided: a grid that filtered a queue page of 24 afterwards
+        // would show only 14 of them on its first page
+        for (int i = 0; i < 10; i++) {
+            var decided = fixtures.submitted(point, "已定" + i + "-" + point);
+            decided.reviewMaterial(fixtures.decision("ID_PROOF", Verdict.ACCEPTED));
+            fixtures.save(decided);
+            fixtures.clock().advance(java.time.Duration.ofSeconds(1));
+        }
+        for (int i = 0; i < 26; i++) {
+            fixtures.submitted(point, "待审" + i + "-" + point);
+            fixtures.clock().advance(java.time.Duration.ofSeconds(1));
+        }
+
+        var first = mvc.perform(get("/review/grid")
+                        .param("year", String.valueOf(ReviewFixtures.YEAR))
+                        .param("material", "ID_PROOF")
+                        .with(fixtures.as(reviewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(cells(first)).isEqualTo(ReviewGrid.PAGE_SIZE);
+        assertThat(first).doesNotContain("已定");
+        var next = java.util.regex.Pattern.compile("after=([A-Za-z0-9_-]+)").matcher(first);
+        assertThat(next.find()).as("a link to the next page").isTrue();
+
+        var second = mvc.perform(get("/review/grid")
+                        .param("year", String.valueOf(ReviewFixtures.YEAR))
+                        .param("material", "ID_PROOF")
+                        .param("after", next.group(1))
+                        .with(fixtures.as(reviewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(cells(second)).isEqualTo(2);
+        assertThat(second).doesNotContain("after=");
+        for (int i = 0; i < 26; i++) {
+            assertThat(first.contains("待审" + i + "-" + point) ^ second.contains("待审" + i + "-" + point))
+                    .as("candidate %d on exactly one page", i)
+                    .isTrue();
+        }
+    }
+
+    private static int cells(String html) {
+        return html.split("data-grid-cell", -1).length - 1;
+    }
+
+    @Test
     void aCandidateSomeoneElseIsReviewingIsNotAcceptedFromTheGrid() throws Exception {
         var application = fixtures.submitted(point);
         var colleague = fixtures.pointReviewer(point);
