@@ -149,8 +149,27 @@ class ReviewFixtures {
         return application;
     }
 
+    /** A candidate's own account (role CANDIDATE) that can log in, for the candidate's pages. */
+    Account candidateAccount(String name) {
+        return staff(Role.CANDIDATE, name);
+    }
+
+    /** The application of that candidate account, submitted for review. */
+    Application submittedBy(Account candidate, String examPoint) {
+        var application = submitted(examPoint, candidate.displayName(), candidate.id());
+        queueEntries.refresh(application.id());
+        return application;
+    }
+
+    static Actor actor(Account account) {
+        return new Actor(String.valueOf(account.id()), account.displayName());
+    }
+
     private Application submittedWithoutRefresh(String examPoint, String name) {
-        long candidate = newCandidateId();
+        return submitted(examPoint, name, newCandidateId());
+    }
+
+    private Application submitted(String examPoint, String name, long candidate) {
         registrations.register(candidate, YEAR, name, idNumber(candidate), examPoint);
         var application = applications.open(String.valueOf(candidate), YEAR, examPoint, false);
         for (int i = 0; i < 3; i++) {
