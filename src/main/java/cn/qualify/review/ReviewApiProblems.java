@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Refusals of the review API as RFC 9457 problem details in the caller's language, with the refusal's message key
  * as {@code code} for clients that branch on it.
  */
-@RestControllerAdvice(assignableTypes = ReviewApiController.class)
+@RestControllerAdvice(assignableTypes = {ReviewApiController.class, ReviewReportsApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReviewApiProblems {
 

@@ -209,7 +209,7 @@ class ReviewQueue {
     }
 
     /** The exam points to read, or null for every point of the district. */
-    private static List<String> points(Account reviewer, String examPoint) {
+    static List<String> points(Account reviewer, String examPoint) {
         var wanted = examPoint == null || examPoint.isBlank() ? null : examPoint.strip();
         if (reviewer.role() == Role.DISTRICT_REVIEWER) {
             return wanted == null ? null : List.of(wanted);
