@@ -65,7 +65,7 @@
         false));
     }
 
-    var points = chart(root, 'points');
+    var points = figures.examPoints.length ? chart(root, 'points') : null;
     if (points) {
       var shown = figures.states.filter(function (s) { return s.count > 0; });
       points.setOption({
@@ -106,7 +106,8 @@
       });
     }
 
-    var medians = chart(root, 'medians');
+    var decided = figures.toExamPointDecision.applications + figures.toFinalDecision.applications;
+    var medians = decided ? chart(root, 'medians') : null;
     if (medians) {
       var option = bars(
         [label(root, 'to-point'), label(root, 'to-final')],
@@ -117,7 +118,7 @@
       medians.setOption(option);
     }
 
-    var reasons = chart(root, 'reasons');
+    var reasons = figures.reasons.length ? chart(root, 'reasons') : null;
     if (reasons) {
       var top = figures.reasons.slice(0, 10).reverse();
       reasons.setOption(bars(
