@@ -45,6 +45,7 @@ class ReviewExports {
             "state",
             "pointResult",
             "pointDecidedAt",
+            "pointDecidedBy",
             "finalResult",
             "finalDecidedAt",
             "finalDecidedBy",
@@ -141,7 +142,7 @@ class ReviewExports {
         var materialNames = cases.catalogueNames(scope.year(), locale);
         var workbook = new Workbook(out, "Qualify", "1.0");
         var sheet = workbook.newWorksheet(text("review.export.sheet", locale));
-        int[] widths = {18, 12, 22, 30, 14, 14, 12, 18, 12, 18, 14, 50};
+        int[] widths = {18, 12, 22, 30, 14, 14, 12, 18, 14, 12, 18, 14, 50};
         for (int c = 0; c < COLUMNS.size(); c++) {
             sheet.width(c, widths[c]);
             sheet.value(0, c, text("review.export.column." + COLUMNS.get(c), locale));
@@ -172,13 +173,14 @@ class ReviewExports {
                 if (point != null) {
                     sheet.value(r, 6, text("application.state." + point.to(), locale));
                     sheet.value(r, 7, TIME.format(point.at()));
+                    sheet.value(r, 8, point.actorName());
                 }
                 if (fin != null) {
-                    sheet.value(r, 8, text("application.state." + fin.to(), locale));
-                    sheet.value(r, 9, TIME.format(fin.at()));
-                    sheet.value(r, 10, fin.actorName());
+                    sheet.value(r, 9, text("application.state." + fin.to(), locale));
+                    sheet.value(r, 10, TIME.format(fin.at()));
+                    sheet.value(r, 11, fin.actorName());
                 }
-                sheet.value(r, 11, open.get(row.id()));
+                sheet.value(r, 12, open.get(row.id()));
             }
             sheet.flush();
             after = rows.get(rows.size() - 1).number();

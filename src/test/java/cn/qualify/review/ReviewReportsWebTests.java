@@ -113,11 +113,12 @@ class ReviewReportsWebTests {
         assertThat(text(first, 5)).isEqualTo("待考点审核");
 
         assertThat(text(lines.get(returned.number()), 5)).isEqualTo("退回修改");
-        assertThat(text(lines.get(returned.number()), 11)).contains("不清晰");
+        assertThat(text(lines.get(returned.number()), 12)).contains("不清晰");
         assertThat(text(lines.get(approved.number()), 6)).isEqualTo("考点通过");
-        assertThat(text(lines.get(approved.number()), 8)).isEqualTo("审核通过");
-        assertThat(text(lines.get(approved.number()), 10)).isEqualTo("考区");
-        assertThat(text(lines.get(approved.number()), 11)).isEmpty();
+        assertThat(text(lines.get(approved.number()), 8)).isEqualTo(ReviewFixtures.SETUP.displayName());
+        assertThat(text(lines.get(approved.number()), 9)).isEqualTo("审核通过");
+        assertThat(text(lines.get(approved.number()), 11)).isEqualTo("考区");
+        assertThat(text(lines.get(approved.number()), 12)).isEmpty();
 
         var audited = jdbc.sql("SELECT details FROM audit_entry WHERE action = 'RESULTS_EXPORTED' AND actor_id = :id")
                 .param("id", String.valueOf(reviewer.id()))
