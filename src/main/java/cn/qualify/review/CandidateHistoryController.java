@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * name someone else's.
  */
 @Controller
-@Tag(name = "Candidate", description = "The candidate's own application")
+@Tag(name = "Candidate history", description = "The candidate's own decision history, without internal notes")
 class CandidateHistoryController {
 
     private final CandidateDecisionHistory histories;
