@@ -14,6 +14,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,7 +93,7 @@ class DeadlineWatch {
                 applications.save(application);
                 return true;
             }));
-        } catch (ApplicationRuleViolation changed) {
+        } catch (ApplicationRuleViolation | ConcurrencyFailureException changed) {
             log.info("Application {} not expired: {}", due.number(), changed.getMessage());
             return false;
         }

@@ -291,6 +291,44 @@ class DeadlineWatchWebTests {
     }
 
     @Test
+    void aResubmissionAndTheExpiryRacingOnTwoThreadsNeverBothWin() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                var id = returned(candidate()).id();
+                var due = applications.returnedDueBy(DEADLINE, Integer.MAX_VALUE).stream()
+                        .filter(candidate -> candidate.id().equals(id))
+                        .findFirst()
+                        .orElseThrow();
+                var candidatesCopy = applications.byId(id).orElseThrow();
+                replaceAndResubmit(candidatesCopy, DEADLINE.minusMillis(1));
+                var start = new java.util.concurrent.CyclicBarrier(2);
+                var expiry = pool.submit(() -> {
+                    start.await();
+                    return watch.expire(due, DEADLINE);
+                });
+                var resubmission = pool.submit(() -> {
+                    start.await();
+                    try {
+                        applications.save(candidatesCopy);
+                        return true;
+                    } catch (StaleApplicationException | org.springframework.dao.ConcurrencyFailureException conflict) {
+                        return false;
+                    }
+                });
+                boolean expired = expiry.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                boolean resubmitted = resubmission.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(expired ^ resubmitted)
+                        .as("round %d: exactly one wins (expired %s, resubmitted %s)", round, expired, resubmitted)
+                        .isTrue();
+                assertThat(stateOf(id)).isEqualTo(expired ? ApplicationState.EXPIRED : ApplicationState.SUBMITTED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theJobDoesNothingWhileAnotherNodeHoldsItsLock() {
         var id = returned(candidate()).id();
         clock.set(DEADLINE);
