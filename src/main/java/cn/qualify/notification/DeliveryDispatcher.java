@@ -1,6 +1,7 @@
 package cn.qualify.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    private static final Duration CLAIM = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final Map<Channel, NotificationChannel> channels = new EnumMap<>(Channel.class);
@@ -85,6 +87,9 @@ class DeliveryDispatcher {
     }
 
     private boolean attempt(Due due, Instant now) {
+        if (!claim(due, now)) {
+            return false;
+        }
         var channel = channels.get(due.channel());
         try {
             if (channel == null || !channel.isConfigured()) {
@@ -112,6 +117,22 @@ class DeliveryDispatcher {
                         WHERE id = :id AND state = 'PENDING'
                         """).param("now", utc(now)).param("id", due.id()).update();
         return true;
+    }
+
+    /**
+     * Moves the next attempt out of reach of another run before sending, so that a run that outlives its lock (slow
+     * gateways) and the next one never send the same delivery at once.
+     */
+    private boolean claim(Due due, Instant now) {
+        return jdbc.sql("""
+                                UPDATE notification_delivery SET next_attempt_at = :claimedUntil
+                                WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now
+                                """)
+                        .param("claimedUntil", utc(now.plus(CLAIM)))
+                        .param("id", due.id())
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
     private void failed(Due due, Instant now, Exception failure) {
