@@ -248,6 +248,9 @@ class NotificationOutboxWebTests {
         mvc.perform(get("/candidate/notifications").with(signedIn))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("class=\"unread-count\"")));
+        mvc.perform(get("/self-check").with(signedIn))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("class=\"unread-count\" title=")));
         mvc.perform(get("/candidate/inbox").with(signedIn))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("报名材料被退回修改")));
