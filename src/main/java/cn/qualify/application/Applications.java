@@ -1,5 +1,7 @@
 package cn.qualify.application;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,12 @@ public interface Applications {
     Optional<Application> byId(UUID id);
 
     Optional<Application> ofCandidate(String candidateId, int examYear);
+
+    /** Returned applications whose revision deadline is at or before {@code until}, earliest deadline first. */
+    List<RevisionDue> returnedDueBy(Instant until, int limit);
+
+    /** Every returned application of an exam point, earliest deadline first. */
+    List<RevisionDue> returnedAt(String examPointCode);
 
     /**
      * Saves the application if nobody else saved it since it was read.

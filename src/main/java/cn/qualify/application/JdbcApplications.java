@@ -117,6 +117,43 @@ class JdbcApplications implements Applications {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<RevisionDue> returnedDueBy(Instant until, int limit) {
+        return jdbc.sql("""
+                        SELECT id, number, candidate_id, exam_point_code, revision_deadline FROM application
+                        WHERE state = 'RETURNED' AND revision_deadline <= :until
+                        ORDER BY revision_deadline, id
+                        LIMIT :limit
+                        """)
+                .param("until", timestamp(until))
+                .param("limit", limit)
+                .query(JdbcApplications::revisionDue)
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RevisionDue> returnedAt(String examPointCode) {
+        return jdbc.sql("""
+                        SELECT id, number, candidate_id, exam_point_code, revision_deadline FROM application
+                        WHERE state = 'RETURNED' AND exam_point_code = :point
+                        ORDER BY revision_deadline, id
+                        """)
+                .param("point", examPointCode)
+                .query(JdbcApplications::revisionDue)
+                .list();
+    }
+
+    private static RevisionDue revisionDue(ResultSet rs, int rowNum) throws SQLException {
+        return new RevisionDue(
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                rs.getString("candidate_id"),
+                rs.getString("exam_point_code"),
+                instant(rs, "revision_deadline"));
+    }
+
+    @Override
     @Transactional
     public Application save(Application application) {
         var now = timestamp(clock.instant());
