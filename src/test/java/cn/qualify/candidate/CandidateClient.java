@@ -101,6 +101,16 @@ class CandidateClient {
                 .build());
     }
 
+    /** Sends a JSON body, as an API client would. */
+    HttpResponse<String> json(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
+    }
+
     private HttpResponse<String> multipart(String path, String fileName, byte[] content, boolean api) {
         var boundary = "----qualify" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
