@@ -52,13 +52,13 @@ class CandidateApiController {
         if (situation.registration() == null) {
             throw new JourneyRefusal("candidate.registration.missing", 409);
         }
-        return ApplicationJson.of(situation, journey, imageChecks, locale);
+        return ApplicationJson.of(situation, journey, imageChecks, messages, locale);
     }
 
     @PostMapping(value = "/materials/{material}/images", consumes = "multipart/form-data")
     @Operation(summary = "Upload one image of a material (jpg/png, at most the exam year's limit)")
     ResponseEntity<ImageJson> upload(
-            Account candidate, @PathVariable Material material, @RequestParam("file") MultipartFile file)
+            Account candidate, @PathVariable Material material, @RequestParam("file") MultipartFile file, Locale locale)
             throws IOException {
         if (file.isEmpty()) {
             throw new JourneyRefusal("candidate.upload.noFile", 400);
@@ -68,7 +68,7 @@ class CandidateApiController {
             image = journey.upload(candidate, material, content, file.getSize());
         }
         return ResponseEntity.created(URI.create("/api/v1/candidate/images/" + image.id()))
-                .body(ImageJson.of(image, Set.of(), false));
+                .body(ImageJson.of(image, Set.of(), false, messages, locale));
     }
 
     @DeleteMapping("/images/{imageId}")
@@ -90,14 +90,14 @@ class CandidateApiController {
     @Operation(summary = "Submit, or resubmit after a return for revision; 422 lists what is missing")
     ApplicationJson submit(Account candidate, Locale locale) {
         journey.submit(candidate, locale);
-        return ApplicationJson.of(journey.situation(candidate), journey, imageChecks, locale);
+        return ApplicationJson.of(journey.situation(candidate), journey, imageChecks, messages, locale);
     }
 
     @PostMapping("/application/withdraw")
     @Operation(summary = "Withdraw the application before a final state")
     ApplicationJson withdraw(Account candidate, Locale locale) {
         journey.withdraw(candidate);
-        return ApplicationJson.of(journey.situation(candidate), journey, imageChecks, locale);
+        return ApplicationJson.of(journey.situation(candidate), journey, imageChecks, messages, locale);
     }
 
     @ExceptionHandler(JourneyRefusal.class)
@@ -129,10 +129,25 @@ class CandidateApiController {
         return ResponseEntity.status(status).body(problem);
     }
 
-    /** One image in the API. */
+    /**
+     * One image in the API.
+     *
+     * @param flags the background check's findings ({@code BLURRY}, {@code TOO_DARK}, {@code LOW_RESOLUTION},
+     *     {@code CORRUPT}); empty when fine or not yet checked
+     * @param warnings the same findings as the page words them for the candidate, in the request's language
+     * @param checked whether the background check has finished; poll until it has
+     */
     record ImageJson(
-            UUID id, String url, int width, int height, Instant uploadedAt, Set<String> flags, boolean checked) {
-        static ImageJson of(MaterialImage image, Set<String> flags, boolean checked) {
+            UUID id,
+            String url,
+            int width,
+            int height,
+            Instant uploadedAt,
+            Set<String> flags,
+            List<String> warnings,
+            boolean checked) {
+        static ImageJson of(
+                MaterialImage image, Set<String> flags, boolean checked, MessageSource messages, Locale locale) {
             return new ImageJson(
                     image.id(),
                     "/api/v1/candidate/images/" + image.id(),
@@ -140,6 +155,10 @@ class CandidateApiController {
                     image.height(),
                     image.uploadedAt(),
                     flags,
+                    flags.stream()
+                            .sorted()
+                            .map(flag -> messages.getMessage("candidate.quality." + flag, null, flag, locale))
+                            .toList(),
                     checked);
         }
     }
@@ -168,7 +187,11 @@ class CandidateApiController {
             List<String> missing) {
 
         static ApplicationJson of(
-                CandidateJourney.Situation situation, CandidateJourney journey, ImageChecks checks, Locale locale) {
+                CandidateJourney.Situation situation,
+                CandidateJourney journey,
+                ImageChecks checks,
+                MessageSource messages,
+                Locale locale) {
             var application = situation.application();
             var current = application.allImages().stream()
                     .filter(MaterialImage::isCurrent)
@@ -193,7 +216,11 @@ class CandidateApiController {
                                     .map(image -> {
                                         var check = results.get(image.storageKey());
                                         return ImageJson.of(
-                                                image, check == null ? Set.of() : check.flags(), check != null);
+                                                image,
+                                                check == null ? Set.of() : check.flags(),
+                                                check != null,
+                                                messages,
+                                                locale);
                                     })
                                     .toList(),
                             view.review() != null && view.review().requestsReplacement()

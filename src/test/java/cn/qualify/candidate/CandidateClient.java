@@ -59,6 +59,14 @@ class CandidateClient {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET as htmx sends it, for the fragments the pages refresh. */
+    HttpResponse<String> htmx(String path) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("HX-Request", "true")
+                .GET()
+                .build());
+    }
+
     HttpResponse<byte[]> getBytes(String path) {
         try {
             return client.send(
