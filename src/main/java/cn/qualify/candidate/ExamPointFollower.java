@@ -39,21 +39,13 @@ class ExamPointFollower {
 
     @EventListener
     void on(RegistrationSaved saved) {
-        var candidateId = String.valueOf(saved.candidateId());
-        var actor = saved.imported()
-                ? Actor.SYSTEM
-                : new Actor(
-                        candidateId,
-                        accounts.byId(saved.candidateId())
-                                .map(Account::displayName)
-                                .orElse(candidateId));
         applications
-                .ofCandidate(candidateId, saved.examYear())
+                .ofCandidate(String.valueOf(saved.candidateId()), saved.examYear())
                 .filter(application -> !application.examPointCode().equals(saved.examPointCode()))
-                .ifPresent(application -> move(application, saved, actor));
+                .ifPresent(application -> move(application, saved));
     }
 
-    private void move(Application application, RegistrationSaved saved, Actor actor) {
+    private void move(Application application, RegistrationSaved saved) {
         if (application.state() != ApplicationState.DRAFT) {
             log.warn(
                     "Registration of candidate {} names exam point {}, but application {} is {} and stays at {}",
@@ -64,12 +56,23 @@ class ExamPointFollower {
                     application.examPointCode());
             return;
         }
-        application.moveToExamPoint(saved.examPointCode(), actor, saved.savedAt());
+        application.moveToExamPoint(saved.examPointCode(), actor(saved), saved.savedAt());
         applications.save(application);
         log.info(
                 "Draft application {} of candidate {} moved to exam point {}",
                 application.number(),
                 saved.candidateId(),
                 saved.examPointCode());
+    }
+
+    /** The candidate who saved, or the system for an administrator's import (the event does not name the admin). */
+    private Actor actor(RegistrationSaved saved) {
+        var candidateId = String.valueOf(saved.candidateId());
+        if (saved.imported()) {
+            return Actor.SYSTEM;
+        }
+        return new Actor(
+                candidateId,
+                accounts.byId(saved.candidateId()).map(Account::displayName).orElse(candidateId));
     }
 }
