@@ -49,7 +49,7 @@ public class Application {
     private final String number;
     private final String candidateId;
     private final int examYear;
-    private final String examPointCode;
+    private String examPointCode;
     private final boolean offlineReview;
     private ApplicationState state;
     private int round;
@@ -193,6 +193,25 @@ public class Application {
     public void withdraw(Actor candidate, Instant at) {
         var from = moveTo(WITHDRAWN);
         events.add(new Withdrawn(id, candidateId, from, WITHDRAWN, candidate, at));
+    }
+
+    /**
+     * Moves the draft to another exam point (考点), when the candidate names another one in their registration info.
+     * Only a draft moves: once submitted, the exam point's reviewers own the application. The application number
+     * stays as it was issued.
+     *
+     * @return whether anything changed; moving to the exam point it already has changes nothing
+     */
+    public boolean moveToExamPoint(String newExamPointCode, Actor actor, Instant at) {
+        Objects.requireNonNull(newExamPointCode, "newExamPointCode");
+        requireState("application.move.notDraft", DRAFT);
+        if (newExamPointCode.equals(examPointCode)) {
+            return false;
+        }
+        var previous = examPointCode;
+        examPointCode = newExamPointCode;
+        events.add(new ExamPointChanged(id, candidateId, previous, newExamPointCode, actor, at));
+        return true;
     }
 
     // ---- exam point -----------------------------------------------------------------------------------------

@@ -114,4 +114,8 @@ public final class ApplicationEvents {
     /** Not a transition: the revision deadline moved (二.7). */
     public record RevisionDeadlineExtended(
             UUID applicationId, String candidateId, Instant previous, Instant extendedTo, Actor actor, Instant at) {}
+
+    /** Not a transition: a draft followed its candidate to another exam point (考点). */
+    public record ExamPointChanged(
+            UUID applicationId, String candidateId, String previous, String current, Actor actor, Instant at) {}
 }

@@ -158,12 +158,14 @@ class JdbcApplications implements Applications {
     public Application save(Application application) {
         var now = timestamp(clock.instant());
         int updated = jdbc.sql("""
-                        UPDATE application SET state = :state, round = :round, revision_deadline = :deadline,
+                        UPDATE application SET state = :state, exam_point_code = :point, round = :round,
+                            revision_deadline = :deadline,
                             point_decider_id = :deciderId, point_decider_name = :deciderName,
                             version = version + 1, updated_at = :now
                         WHERE id = :id AND version = :version
                         """)
                 .param("state", application.state().name())
+                .param("point", application.examPointCode())
                 .param("round", application.round())
                 .param(
                         "deadline",

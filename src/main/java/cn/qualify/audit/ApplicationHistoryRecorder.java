@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every transition and deadline change of an application to the audit trail. A plain (synchronous)
+ * Writes every transition, deadline change and exam-point change of an application to the audit trail. A plain (synchronous)
  * listener on purpose: the entry commits or rolls back together with the change it records.
  */
 @Component
@@ -41,6 +41,16 @@ class ApplicationHistoryRecorder {
                 "DEADLINE_EXTENDED",
                 event.applicationId(),
                 deadline(event.previous()) + " → " + deadline(event.extendedTo()));
+    }
+
+    @EventListener
+    void on(ExamPointChanged event) {
+        trail.record(
+                event.actor().accountId(),
+                event.actor().displayName(),
+                "EXAM_POINT_CHANGED",
+                event.applicationId(),
+                event.previous() + " → " + event.current());
     }
 
     private static String action(ApplicationTransitioned event) {

@@ -2,13 +2,16 @@ package cn.qualify.candidate;
 
 import cn.qualify.application.ImageCheck;
 import cn.qualify.application.ImageChecks;
+import cn.qualify.materials.DocumentNotFoundException;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.ImageVerification;
+import cn.qualify.materials.QualityFlag;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.materials.VerificationQueueFullException;
 import cn.qualify.materials.VerificationResult;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -20,13 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * Hands stored images to the bounded verification pool right after upload, and records what it finds. When the
  * pool is full, or a node died before recording, the sweep picks the image up later: an image is never left
- * without a result, and a burst of uploads never grows an unbounded queue.
+ * without a result, and a burst of uploads never grows an unbounded queue. An image whose stored document has gone
+ * is recorded as corrupt, so that the candidate is asked for it again and the sweep does not retry it forever.
  */
 @Component
 class VerificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationDispatcher.class);
     static final String THUMBNAIL_SUFFIX = "thumb.jpg";
+    private static final String CORRUPT = QualityFlag.CORRUPT.name();
 
     private final ImageVerification verification;
     private final ImageChecks checks;
@@ -51,6 +56,10 @@ class VerificationDispatcher {
                 try {
                     if (failure == null) {
                         record(key, result);
+                    } else if (unwrap(failure) instanceof DocumentNotFoundException) {
+                        // nothing left to decode: the candidate must upload it again, and the sweep stops asking
+                        log.warn("Stored image {} is missing; marked corrupt", key);
+                        checks.record(new ImageCheck(key.value(), Set.of(CORRUPT), null, clock.instant()));
                     } else {
                         log.warn("Verification of {} failed; the sweep will retry", key, failure);
                     }
@@ -75,6 +84,10 @@ class VerificationDispatcher {
                 return;
             }
         }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void record(StorageKey key, VerificationResult result) {

@@ -1,5 +1,10 @@
 package cn.qualify.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication", description = "Log-in for API clients with the page's session, CSRF and throttling rules")
 class AuthApiController {
 
     record LoginRequest(String loginName, String password) {}
@@ -73,6 +79,7 @@ class AuthApiController {
     }
 
     /** The CSRF token to send in the {@code X-CSRF-TOKEN} header of every state-changing call. */
+    @Operation(summary = "A CSRF token for the X-CSRF-TOKEN header; starts the session")
     @GetMapping("/csrf")
     CsrfTokenView csrf(CsrfToken token) {
         return CsrfTokenView.of(token);
@@ -83,6 +90,29 @@ class AuthApiController {
      * new CSRF token; 401 for a wrong name or password (one message for both); 429 with {@code Retry-After} while
      * throttled; 403 for a disabled account.
      */
+    @Operation(summary = "Log in with a login name (ID document number or user name) and password")
+    @ApiResponse(responseCode = "200", description = "The account and a new CSRF token; the session cookie changes")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Wrong login name or password (one message for both)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The account is disabled",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failures; Retry-After says when to try again",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/login")
     ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated(
@@ -116,6 +146,8 @@ class AuthApiController {
     }
 
     /** Ends the session on the server. 204 whether or not anybody was logged in. */
+    @Operation(summary = "End the session on the server")
+    @ApiResponse(responseCode = "204", description = "Logged out, whether or not anybody was logged in")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
         new SecurityContextLogoutHandler()
@@ -124,6 +156,15 @@ class AuthApiController {
     }
 
     /** The logged-in account; 401 for anonymous callers. */
+    @Operation(summary = "The logged-in account")
+    @ApiResponse(responseCode = "200", description = "The account")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Not logged in",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/me")
     Account me(Account account) {
         return account;

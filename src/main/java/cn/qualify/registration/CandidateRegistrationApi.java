@@ -3,6 +3,11 @@ package cn.qualify.registration;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.IdType;
 import cn.qualify.policy.CandidateFacts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/candidate/registration")
+@Tag(
+        name = "Candidate registration info",
+        description = "The logged-in candidate's registration info (报名信息) for the current exam year. Saving another"
+                + " exam point moves a draft application along.")
 class CandidateRegistrationApi {
 
     /**
@@ -70,6 +79,18 @@ class CandidateRegistrationApi {
         this.messages = messages;
     }
 
+    @Operation(
+            summary = "The registration info of the current exam year",
+            description = "Before the first save, `saved` is false and only what the account gives is filled in;"
+                    + " `editable` and `lockedReason` say whether a PUT may change it now.")
+    @ApiResponse(responseCode = "200", description = "The registration info")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No exam year has been set up",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     ResponseEntity<?> get(Account account) {
         var situation = registrations.situation(account);
@@ -79,6 +100,26 @@ class CandidateRegistrationApi {
         return ResponseEntity.ok(json(account, situation));
     }
 
+    @Operation(
+            summary = "Replace the registration info",
+            description = "Gender and birth date come from a 居民身份证 number and are ignored then; the facts follow the"
+                    + " policy contract. A refused PUT changes nothing.")
+    @ApiResponse(responseCode = "200", description = "Saved; answers as GET does")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "Invalid fields; `errors` names each field (e.g. `phone`, `facts.institution.type`) with its message",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Locked; `reason` is APPLICATION_SUBMITTED, NOT_YET_OPEN, CLOSED or NO_EXAM_YEAR",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping
     ResponseEntity<?> put(Account account, @RequestBody RegistrationDetails body) {
         var problems = new Problems();

@@ -1,12 +1,6 @@
 package cn.qualify.registration;
 
-import cn.qualify.policy.Category;
-import cn.qualify.policy.Education;
-import cn.qualify.policy.ExamLevel;
-import cn.qualify.policy.InstitutionType;
-import cn.qualify.policy.Post;
-import cn.qualify.policy.PostgraduateStatus;
-import cn.qualify.policy.ShortageExam;
+import cn.qualify.policy.web.facts.FactsFormBinding;
 import java.util.Set;
 import org.springframework.ui.Model;
 import org.springframework.validation.DefaultMessageCodesResolver;
@@ -58,7 +52,7 @@ final class RegistrationPages {
             String code = message.getCodes()[0];
             String field = problem.field();
             if (field != null && field.startsWith("facts.")) {
-                field = "facts." + form.getFacts().pageField(field.substring("facts.".length()));
+                field = "facts." + form.getFacts().formField(field.substring("facts.".length()));
             }
             if (field != null && (PERSONAL_FIELDS.contains(field) || field.startsWith("facts."))) {
                 if (!errors.hasFieldErrors(field)) {
@@ -70,15 +64,9 @@ final class RegistrationPages {
         }
     }
 
-    /** The choices of the facts' drop-downs, in the order of the contract; labels are the policy's. */
+    /** The choices of the facts' drop-downs (the policy's facts form) and of the personal fields. */
     static void addChoices(Model model) {
-        model.addAttribute("examLevels", ExamLevel.values());
-        model.addAttribute("categories", Category.values());
-        model.addAttribute("educations", Education.values());
-        model.addAttribute("postgraduateStatuses", PostgraduateStatus.values());
-        model.addAttribute("institutionTypes", InstitutionType.values());
-        model.addAttribute("posts", Post.values());
-        model.addAttribute("shortageExams", ShortageExam.values());
+        FactsFormBinding.addChoices(model);
         model.addAttribute("genders", new String[] {"MALE", "FEMALE"});
     }
 }

@@ -301,6 +301,38 @@ class ApplicationLifecycleTests {
         }
 
         @Test
+        void onlyADraftMovesToAnotherExamPoint() {
+            var draft = aDraftWithIdProof();
+            assertThat(draft.moveToExamPoint("2102", CANDIDATE, T0)).isTrue();
+            assertThat(draft.examPointCode()).isEqualTo("2102");
+            assertThat(draft.state()).isEqualTo(DRAFT);
+            assertThat(draft.currentImages("ID_PROOF")).isNotEmpty();
+            var moved = (ExamPointChanged) draft.events().get(draft.events().size() - 1);
+            assertThat(moved.previous()).isEqualTo("2101");
+            assertThat(moved.current()).isEqualTo("2102");
+            assertThat(moved.actor()).isEqualTo(CANDIDATE);
+
+            int events = draft.events().size();
+            assertThat(draft.moveToExamPoint("2102", CANDIDATE, T0)).isFalse();
+            assertThat(draft.events()).hasSize(events);
+
+            IN_STATE.forEach((state, inState) -> {
+                if (state == DRAFT) {
+                    return;
+                }
+                var subject = inState.get();
+                var point = subject.examPointCode();
+                int before = subject.events().size();
+                assertThatThrownBy(() -> subject.moveToExamPoint("2102", CANDIDATE, T0))
+                        .as(state.name())
+                        .extracting("messageKey")
+                        .isEqualTo("application.move.notDraft");
+                assertThat(subject.examPointCode()).isEqualTo(point);
+                assertThat(subject.events()).hasSize(before);
+            });
+        }
+
+        @Test
         void aReplacementRequestNeedsAReason() {
             assertThatThrownBy(() -> new MaterialReview(
                             "DIPLOMA",

@@ -4,6 +4,7 @@ import static cn.qualify.application.TestApplications.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qualify.application.ApplicationEvents.ExamPointChanged;
 import cn.qualify.application.ApplicationEvents.ReturnedForRevision;
 import cn.qualify.application.ApplicationEvents.Submitted;
 import java.util.List;
@@ -38,6 +39,41 @@ class ApplicationsModuleTests {
         assertThat(first.number()).matches("20252102\\d{6}");
         var other = applications.open(aCandidate(), 2025, "2102", false);
         assertThat(other.number()).isNotEqualTo(first.number());
+    }
+
+    @Test
+    void aMovedDraftIsStoredAtItsNewExamPointWithItsImagesAndNumber(AssertablePublishedEvents events) {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        application = applications.save(application);
+        var number = application.number();
+
+        application.moveToExamPoint("2102", CANDIDATE, T0.plusSeconds(5));
+        applications.save(application);
+
+        var reloaded = applications.byId(application.id()).orElseThrow();
+        assertThat(reloaded.examPointCode()).isEqualTo("2102");
+        assertThat(reloaded.number()).isEqualTo(number);
+        assertThat(reloaded.currentImages("ID_PROOF")).hasSize(1);
+        assertThat(jdbc.sql("SELECT exam_point_code FROM application WHERE id = :id")
+                        .param("id", application.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2102");
+        var applicationId = application.id();
+        assertThat(events.ofType(ExamPointChanged.class).matching(ExamPointChanged::applicationId, applicationId))
+                .singleElement()
+                .satisfies(moved -> {
+                    assertThat(moved.previous()).isEqualTo("2101");
+                    assertThat(moved.current()).isEqualTo("2102");
+                });
+
+        reloaded.submit(List.of(), CANDIDATE, T0.plusSeconds(10));
+        var submitted = applications.save(reloaded);
+        assertThatThrownBy(() -> submitted.moveToExamPoint("2101", CANDIDATE, T0.plusSeconds(20)))
+                .isInstanceOf(ApplicationRuleViolation.class);
+        assertThat(applications.byId(applicationId).orElseThrow().examPointCode())
+                .isEqualTo("2102");
     }
 
     @Test

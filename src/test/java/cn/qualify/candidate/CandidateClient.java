@@ -59,6 +59,14 @@ class CandidateClient {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET as htmx sends it, for the fragments the pages refresh. */
+    HttpResponse<String> htmx(String path) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("HX-Request", "true")
+                .GET()
+                .build());
+    }
+
     HttpResponse<byte[]> getBytes(String path) {
         try {
             return client.send(
@@ -98,6 +106,16 @@ class CandidateClient {
                 .header("Accept", "application/json")
                 .header("X-CSRF-TOKEN", csrf)
                 .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** Sends a JSON body, as an API client would. */
+    HttpResponse<String> json(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build());
     }
 

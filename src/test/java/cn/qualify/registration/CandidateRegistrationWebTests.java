@@ -116,6 +116,42 @@ class CandidateRegistrationWebTests {
     }
 
     @Test
+    void theFactsAreThePolicysFormAndBindAsThePageNamesThem() throws Exception {
+        var candidate = candidates.residentCandidate(mvc);
+        mvc.perform(postForm(candidate, bachelorForm())).andExpect(status().isFound());
+
+        var html = mvc.perform(get("/candidate/registration/edit").cookie(candidate.session()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains(
+                        "for=\"facts.institutionType\"", "id=\"facts.institutionType\" name=\"facts.institutionType\"")
+                .contains("for=\"facts.workUnits4.to\"", "name=\"facts.workUnits[4].to\"")
+                .contains("<strong>2025年</strong>")
+                .doesNotContain("name=\"facts.examYear\"");
+        assertThat(html.substring(html.indexOf("id=\"facts.institutionName\""))).contains("value=\"沈阳市第四人民医院\"");
+
+        var form = bachelorForm();
+        form.remove("facts.institution.name");
+        form.remove("facts.institution.type");
+        form.put("facts.institutionName", "大连市中心医院");
+        form.put("facts.institutionType", "GENERAL");
+        form.put("facts.licenseChanged", "true");
+        mvc.perform(postForm(candidate, form)).andExpect(status().isFound());
+
+        var institution = registrations
+                .of(candidate.account().id(), 2025)
+                .orElseThrow()
+                .facts()
+                .institution();
+        assertThat(institution.name()).isEqualTo("大连市中心医院");
+        assertThat(institution.type()).isEqualTo(InstitutionType.GENERAL);
+        assertThat(institution.licenseChanged()).isTrue();
+    }
+
+    @Test
     void residentIdCardGivesGenderAndBirthDateWhateverIsPosted() throws Exception {
         var candidate = candidates.residentCandidate(mvc);
         var card = ResidentIdCard.of(candidate.account().loginName());

@@ -3,6 +3,8 @@ package cn.qualify.policy.web;
 import cn.qualify.policy.Policies;
 import cn.qualify.policy.definition.PolicyDefinition;
 import cn.qualify.policy.definition.PolicyFiles;
+import cn.qualify.policy.web.facts.FactsForm;
+import cn.qualify.policy.web.facts.FactsFormBinding;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

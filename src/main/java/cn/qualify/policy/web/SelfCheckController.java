@@ -1,6 +1,8 @@
 package cn.qualify.policy.web;
 
 import cn.qualify.policy.Policies;
+import cn.qualify.policy.web.facts.FactsForm;
+import cn.qualify.policy.web.facts.FactsFormBinding;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

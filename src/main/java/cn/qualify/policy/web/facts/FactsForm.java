@@ -1,4 +1,4 @@
-package cn.qualify.policy.web;
+package cn.qualify.policy.web.facts;
 
 import cn.qualify.policy.CandidateFacts;
 import cn.qualify.policy.Category;
@@ -11,16 +11,23 @@ import cn.qualify.policy.ShortageExam;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /**
- * The candidate facts as the self-check form binds them: every field of the contract, the institution flattened, and
- * a fixed number of work-unit rows of which the blank ones are ignored.
+ * The candidate facts as a page binds them: every field of the contract and at least {@value #WORK_UNIT_ROWS}
+ * work-unit rows, of which the blank ones are ignored. The page shows the institution flat ({@code institutionName},
+ * {@code institutionType}, {@code licenseChanged}); it also binds as in the contract ({@code institution.name},
+ * {@code institution.type}, {@code institution.licenseChanged}), so a problem that the contract's rules name can be
+ * shown on its field ({@link #formField}).
  */
 public class FactsForm {
 
-    static final int WORK_UNIT_ROWS = 5;
+    /** The work-unit rows a blank form shows. */
+    public static final int WORK_UNIT_ROWS = 5;
+
+    private static final Pattern WORK_UNIT_INDEX = Pattern.compile("workUnits\\[(\\d+)]");
 
     private Integer examYear;
     private ExamLevel examLevel;
@@ -50,9 +57,7 @@ public class FactsForm {
     private boolean originalCertificateUnavailable;
     private ShortageExam shortageExam = ShortageExam.NONE;
     private Post probationPost;
-    private String institutionName;
-    private InstitutionType institutionType;
-    private boolean licenseChanged;
+    private Institution institution = new Institution();
     private List<WorkUnitRow> workUnits = new ArrayList<>();
 
     public FactsForm() {
@@ -61,8 +66,50 @@ public class FactsForm {
         }
     }
 
+    /** The form showing these facts, with blank rows up to {@value #WORK_UNIT_ROWS} work units. */
+    public static FactsForm of(CandidateFacts facts) {
+        var form = new FactsForm();
+        form.examYear = facts.examYear();
+        form.examLevel = facts.examLevel();
+        form.category = facts.category();
+        form.education = facts.education();
+        form.postgraduateStatus = facts.postgraduateStatus();
+        form.schoolProvinceCode = facts.schoolProvinceCode();
+        form.graduationDate = facts.graduationDate();
+        form.topUpBachelor = facts.topUpBachelor();
+        form.bachelorAdmissionDate = facts.bachelorAdmissionDate();
+        form.foreignDegree = facts.foreignDegree();
+        form.diplomaLost = facts.diplomaLost();
+        form.activeMilitary = facts.activeMilitary();
+        form.assistantQualified = facts.assistantQualified();
+        form.assistantRegistrationDate = facts.assistantRegistrationDate();
+        form.assistantPracticeScope = facts.assistantPracticeScope();
+        form.crossProvinceTransfer = facts.crossProvinceTransfer();
+        form.originalCertificateUnavailable = facts.originalCertificateUnavailable();
+        form.shortageExam = facts.shortageExam();
+        form.probationPost = facts.probationPost();
+        if (facts.institution() != null) {
+            form.institution.name = facts.institution().name();
+            form.institution.type = facts.institution().type();
+            form.institution.licenseChanged = facts.institution().licenseChanged();
+        }
+        form.workUnits = new ArrayList<>();
+        for (var unit : facts.workUnits()) {
+            var row = new WorkUnitRow();
+            row.name = unit.name();
+            row.type = unit.type();
+            row.from = unit.from();
+            row.to = unit.to();
+            form.workUnits.add(row);
+        }
+        while (form.workUnits.size() < WORK_UNIT_ROWS) {
+            form.workUnits.add(new WorkUnitRow());
+        }
+        return form;
+    }
+
     /** Field-level errors in the form's own terms; what contradicts is left to the policy. */
-    void validate(Errors errors) {
+    public void validate(Errors errors) {
         for (String field : List.of("examYear", "examLevel", "category", "education")) {
             if (errors.getFieldValue(field) == null && !errors.hasFieldErrors(field)) {
                 errors.rejectValue(field, "required");
@@ -85,12 +132,13 @@ public class FactsForm {
         }
     }
 
-    CandidateFacts toFacts() {
-        var institution = institutionType == null && blank(institutionName)
+    /** The facts; blank work-unit rows are dropped, the others keep their order. */
+    public CandidateFacts toFacts() {
+        var institutionFacts = institution.type == null && blank(institution.name)
                 ? null
-                : new CandidateFacts.Institution(institutionName, institutionType, licenseChanged);
+                : new CandidateFacts.Institution(institution.name, institution.type, institution.licenseChanged);
         var units = workUnits.stream()
-                .filter(row -> !row.isBlank())
+                .filter(row -> row != null && !row.isBlank())
                 .map(row -> new CandidateFacts.WorkUnit(row.getName(), row.getType(), row.getFrom(), row.getTo()))
                 .toList();
         return new CandidateFacts(
@@ -113,12 +161,75 @@ public class FactsForm {
                 originalCertificateUnavailable,
                 shortageExam,
                 probationPost,
-                institution,
+                institutionFacts,
                 units);
+    }
+
+    /**
+     * Where a problem of a field named as in the contract shows on this form: the institution's fields are flat here,
+     * and the contract numbers work units without the blank rows, the form with them.
+     *
+     * @param contractField e.g. {@code institution.type} or {@code workUnits[0].from}
+     */
+    public String formField(String contractField) {
+        switch (contractField) {
+            case "institution.name":
+                return "institutionName";
+            case "institution.type":
+                return "institutionType";
+            case "institution.licenseChanged":
+                return "licenseChanged";
+            default:
+                break;
+        }
+        var matcher = WORK_UNIT_INDEX.matcher(contractField);
+        if (!matcher.find()) {
+            return contractField;
+        }
+        int filled = Integer.parseInt(matcher.group(1));
+        int seen = -1;
+        for (int row = 0; row < workUnits.size(); row++) {
+            if (workUnits.get(row) != null && !workUnits.get(row).isBlank() && ++seen == filled) {
+                return matcher.replaceFirst("workUnits[" + row + "]");
+            }
+        }
+        return contractField;
     }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** The registered institution as the contract nests it: {@code institution.name}, {@code .type}, {@code .licenseChanged}. */
+    public static class Institution {
+
+        private String name;
+        private InstitutionType type;
+        private boolean licenseChanged;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public InstitutionType getType() {
+            return type;
+        }
+
+        public void setType(InstitutionType type) {
+            this.type = type;
+        }
+
+        public boolean isLicenseChanged() {
+            return licenseChanged;
+        }
+
+        public void setLicenseChanged(boolean licenseChanged) {
+            this.licenseChanged = licenseChanged;
+        }
     }
 
     /** One row of the work-unit table; a row left blank is no work unit. */
@@ -133,7 +244,7 @@ public class FactsForm {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate to;
 
-        boolean isBlank() {
+        public boolean isBlank() {
             return blank(name) && type == null && from == null && to == null;
         }
 
@@ -322,28 +433,36 @@ public class FactsForm {
         this.probationPost = probationPost;
     }
 
+    public Institution getInstitution() {
+        return institution;
+    }
+
+    public void setInstitution(Institution institution) {
+        this.institution = institution == null ? new Institution() : institution;
+    }
+
     public String getInstitutionName() {
-        return institutionName;
+        return institution.name;
     }
 
     public void setInstitutionName(String institutionName) {
-        this.institutionName = institutionName;
+        institution.name = institutionName;
     }
 
     public InstitutionType getInstitutionType() {
-        return institutionType;
+        return institution.type;
     }
 
     public void setInstitutionType(InstitutionType institutionType) {
-        this.institutionType = institutionType;
+        institution.type = institutionType;
     }
 
     public boolean isLicenseChanged() {
-        return licenseChanged;
+        return institution.licenseChanged;
     }
 
     public void setLicenseChanged(boolean licenseChanged) {
-        this.licenseChanged = licenseChanged;
+        institution.licenseChanged = licenseChanged;
     }
 
     public List<WorkUnitRow> getWorkUnits() {

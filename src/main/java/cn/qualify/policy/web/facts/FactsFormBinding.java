@@ -1,4 +1,4 @@
-package cn.qualify.policy.web;
+package cn.qualify.policy.web.facts;
 
 import cn.qualify.policy.Category;
 import cn.qualify.policy.Education;
@@ -11,20 +11,20 @@ import org.springframework.ui.Model;
 import org.springframework.validation.DefaultMessageCodesResolver;
 import org.springframework.web.bind.WebDataBinder;
 
-/** What the self-check and the administrators' preview share: message codes of the form's errors, its choices. */
-final class FactsFormBinding {
+/** What every page with the facts form shares: message codes of the form's errors, its choices. */
+public final class FactsFormBinding {
 
     private FactsFormBinding() {}
 
     /** Binding errors resolve to the policy bundle's keys, e.g. {@code policy.typeMismatch.java.time.LocalDate}. */
-    static void configure(WebDataBinder binder) {
+    public static void configure(WebDataBinder binder) {
         var codes = new DefaultMessageCodesResolver();
         codes.setPrefix("policy.");
         binder.setMessageCodesResolver(codes);
     }
 
     /** The choices of the form's drop-downs, in the order of the contract. */
-    static void addChoices(Model model) {
+    public static void addChoices(Model model) {
         model.addAttribute("examLevels", ExamLevel.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("educations", Education.values());

@@ -1,0 +1,196 @@
+package cn.qualify.candidate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qualify.application.ImageCheck;
+import cn.qualify.application.ImageChecks;
+import cn.qualify.materials.DocumentNotFoundException;
+import cn.qualify.materials.DocumentStore;
+import cn.qualify.materials.ImageIntake;
+import cn.qualify.materials.ImageVerification;
+import cn.qualify.materials.StorageKey;
+import cn.qualify.materials.StoredDocument;
+import cn.qualify.materials.TestImages;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher against a real verification pool of one thread and one waiting slot: what does not fit is left to
+ * the sweep, and the sweep hands it over once there is room.
+ */
+class VerificationDispatcherTests {
+
+    final CountDownLatch release = new CountDownLatch(1);
+    final BlockingStore store = new BlockingStore(release);
+    final InMemoryChecks checks = new InMemoryChecks();
+    final ImageVerification pool = new ImageVerification(
+            store, ImageIntake.Limits.defaults(), new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320));
+    final VerificationDispatcher dispatcher = new VerificationDispatcher(pool, checks, store, Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        pool.close();
+    }
+
+    @Test
+    void whatDoesNotFitThePoolWaitsForTheSweep() {
+        var keys = new ArrayList<StorageKey>();
+        for (int i = 0; i < 4; i++) {
+            var key = StorageKey.newKey(2025);
+            store.put(key, TestImages.aLowResolutionJpeg());
+            checks.uploaded(key);
+            keys.add(key);
+        }
+
+        assertThat(dispatcher.verifySoon(keys.get(0))).as("taken by the thread").isTrue();
+        assertThat(dispatcher.verifySoon(keys.get(1)))
+                .as("waits in the one slot")
+                .isTrue();
+        assertThat(dispatcher.verifySoon(keys.get(2))).as("the pool is full").isFalse();
+        assertThat(dispatcher.verifySoon(keys.get(0)))
+                .as("already on its way: not queued twice")
+                .isTrue();
+        assertThat(pool.waiting()).isEqualTo(1);
+
+        dispatcher.sweep(); // still full: the sweep stops at the first image that does not fit
+        assertThat(pool.waiting()).isEqualTo(1);
+
+        release.countDown();
+        await(() -> checks.recorded
+                .keySet()
+                .containsAll(List.of(keys.get(0).value(), keys.get(1).value())));
+        assertThat(checks.unchecked(10))
+                .containsExactly(keys.get(2).value(), keys.get(3).value());
+
+        await(() -> {
+            dispatcher.sweep();
+            return checks.unchecked(10).isEmpty();
+        });
+        for (var key : keys) {
+            var check = checks.recorded.get(key.value());
+            assertThat(check.flags()).containsExactly("LOW_RESOLUTION");
+            assertThat(store.exists(StorageKey.of(check.thumbnailKey()))).isTrue();
+        }
+    }
+
+    @Test
+    void anImageWhoseDocumentIsGoneIsMarkedCorruptOnce() {
+        release.countDown();
+        var key = StorageKey.newKey(2025);
+        checks.uploaded(key);
+
+        await(() -> {
+            dispatcher.sweep();
+            return checks.unchecked(10).isEmpty();
+        });
+        assertThat(checks.recorded.get(key.value()).flags()).containsExactly("CORRUPT");
+        assertThat(checks.recorded.get(key.value()).thumbnailKey()).isNull();
+    }
+
+    static void await(java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("not done in time").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Images in upload order and their results, like {@code application_image} joined with {@code image_check}. */
+    static class InMemoryChecks implements ImageChecks {
+        final Map<String, Boolean> uploaded = new LinkedHashMap<>();
+        final Map<String, ImageCheck> recorded = new ConcurrentHashMap<>();
+
+        synchronized void uploaded(StorageKey key) {
+            uploaded.put(key.value(), true);
+        }
+
+        @Override
+        public void record(ImageCheck check) {
+            recorded.put(check.storageKey(), check);
+        }
+
+        @Override
+        public Map<String, ImageCheck> of(Collection<String> storageKeys) {
+            var found = new HashMap<String, ImageCheck>();
+            storageKeys.stream().filter(recorded::containsKey).forEach(key -> found.put(key, recorded.get(key)));
+            return found;
+        }
+
+        @Override
+        public synchronized List<String> unchecked(int limit) {
+            return uploaded.keySet().stream()
+                    .filter(key -> !recorded.containsKey(key))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    /** Documents in a map; reading waits until the test releases it, so that the pool's thread stays busy. */
+    static class BlockingStore implements DocumentStore {
+        private final Map<StorageKey, byte[]> documents = new ConcurrentHashMap<>();
+        private final CountDownLatch release;
+
+        BlockingStore(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public StoredDocument put(StorageKey key, byte[] content) {
+            documents.put(key, content.clone());
+            return new StoredDocument(key, "0".repeat(64), content.length);
+        }
+
+        @Override
+        public byte[] get(StorageKey key) {
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var content = documents.get(key);
+            if (content == null) {
+                throw new DocumentNotFoundException(key);
+            }
+            return content.clone();
+        }
+
+        @Override
+        public InputStream open(StorageKey key) {
+            return new ByteArrayInputStream(get(key));
+        }
+
+        @Override
+        public boolean exists(StorageKey key) {
+            return documents.containsKey(key);
+        }
+
+        @Override
+        public boolean delete(StorageKey key) {
+            return documents.remove(key) != null;
+        }
+
+        @Override
+        public boolean verify(StorageKey key, String sha256) {
+            return exists(key);
+        }
+    }
+}
