@@ -50,7 +50,7 @@ public class Application {
     private final String candidateId;
     private final int examYear;
     private String examPointCode;
-    private final boolean offlineReview;
+    private boolean offlineReview;
     private ApplicationState state;
     private int round;
     private Instant revisionDeadline;
@@ -155,8 +155,20 @@ public class Application {
      *     user-readable lines; a non-empty list refuses the submission
      */
     public void submit(List<String> missing, Actor candidate, Instant at) {
+        submit(missing, offlineReview, candidate, at);
+    }
+
+    /**
+     * Submits with the review route the candidate's facts call for now: a candidate who declared or withdrew active
+     * military service (二.10) while the application was a draft goes to the review that fits, not to the one the
+     * draft was opened with.
+     *
+     * @param offlineReview true when the paper materials are reviewed offline (active-duty military candidates)
+     */
+    public void submit(List<String> missing, boolean offlineReview, Actor candidate, Instant at) {
         requireState("application.submit.notDraft", DRAFT);
         refuseIfMissing(missing);
+        this.offlineReview = offlineReview;
         round = 1;
         var target = offlineReview ? OFFLINE_REVIEW : SUBMITTED;
         var from = moveTo(target);

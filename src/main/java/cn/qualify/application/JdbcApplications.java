@@ -159,7 +159,7 @@ class JdbcApplications implements Applications {
         var now = timestamp(clock.instant());
         int updated = jdbc.sql("""
                         UPDATE application SET state = :state, exam_point_code = :point, round = :round,
-                            revision_deadline = :deadline,
+                            offline_review = :offline, revision_deadline = :deadline,
                             point_decider_id = :deciderId, point_decider_name = :deciderName,
                             version = version + 1, updated_at = :now
                         WHERE id = :id AND version = :version
@@ -167,6 +167,7 @@ class JdbcApplications implements Applications {
                 .param("state", application.state().name())
                 .param("point", application.examPointCode())
                 .param("round", application.round())
+                .param("offline", application.offlineReview())
                 .param(
                         "deadline",
                         application

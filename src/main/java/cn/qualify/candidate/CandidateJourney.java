@@ -154,7 +154,7 @@ class CandidateJourney {
         if (application.state() == ApplicationState.RETURNED) {
             application.resubmit(missing, actor, clock.instant());
         } else {
-            application.submit(missing, actor, clock.instant());
+            application.submit(missing, situation.evaluation().offlineReview(), actor, clock.instant());
         }
         return applications.save(application);
     }

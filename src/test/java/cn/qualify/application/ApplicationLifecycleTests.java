@@ -139,6 +139,19 @@ class ApplicationLifecycleTests {
     class Locking {
 
         @Test
+        void submissionTakesTheReviewRouteTheFactsCallForNowNotTheOneTheDraftWasOpenedWith() {
+            var becameMilitary = aDraftWithIdProof();
+            becameMilitary.submit(List.of(), true, CANDIDATE, T0);
+            assertThat(becameMilitary.state()).isEqualTo(OFFLINE_REVIEW);
+            assertThat(becameMilitary.offlineReview()).isTrue();
+
+            var leftTheArmy = Application.start("202521010003", "c-3", 2025, "2101", true);
+            leftTheArmy.submit(List.of(), false, CANDIDATE, T0);
+            assertThat(leftTheArmy.state()).isEqualTo(SUBMITTED);
+            assertThat(leftTheArmy.offlineReview()).isFalse();
+        }
+
+        @Test
         void aDraftIsUnlockedAndASubmittedApplicationLocked() {
             var draft = aDraftWithIdProof();
             assertThat(draft.isUnlocked("ID_PROOF")).isTrue();

@@ -77,6 +77,17 @@ class ApplicationsModuleTests {
     }
 
     @Test
+    void theReviewRouteChosenAtSubmissionIsStored() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.submit(List.of(), true, CANDIDATE, T0);
+        applications.save(application);
+
+        var reloaded = applications.byId(application.id()).orElseThrow();
+        assertThat(reloaded.offlineReview()).isTrue();
+        assertThat(reloaded.state()).isEqualTo(ApplicationState.OFFLINE_REVIEW);
+    }
+
+    @Test
     void savesImagesReviewsAndStateAndReadsThemBack(AssertablePublishedEvents events) {
         var application = applications.open(aCandidate(), 2025, "2101", false);
         for (int i = 0; i < 3; i++) {
