@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class OperatorCommands implements ApplicationRunner {
+public class OperatorCommands implements ApplicationRunner {
 
-    static final int OK = 0;
-    static final int PROBLEMS = 1;
-    static final int FAILED = 2;
+    public static final int OK = 0;
+    public static final int PROBLEMS = 1;
+    public static final int FAILED = 2;
     private static final int LISTED = 200;
     private static final Logger log = LoggerFactory.getLogger(OperatorCommands.class);
 
@@ -59,7 +59,7 @@ class OperatorCommands implements ApplicationRunner {
     }
 
     /** Runs one command and answers its exit code; the report goes to {@code out}. */
-    int execute(String command, PropertyResolver properties, PrintStream out) {
+    public int execute(String command, PropertyResolver properties, PrintStream out) {
         switch (command) {
             case "verify-documents":
                 return verifyDocuments(out);
