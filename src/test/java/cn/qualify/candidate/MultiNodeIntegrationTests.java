@@ -29,6 +29,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -60,6 +61,7 @@ class MultiNodeIntegrationTests {
     static final Queue<String> PROBE_RUNS = new ConcurrentLinkedQueue<>();
 
     static TestS3 s3;
+    static String skipped;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
 
@@ -68,8 +70,10 @@ class MultiNodeIntegrationTests {
         try (var admin = DriverManager.getConnection(adminUrl(), USER, PASSWORD)) {
             admin.createStatement().execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException unreachable) {
-            Assumptions.abort("PostgreSQL is not reachable at " + HOST + ":" + PORT + " as " + USER + " ("
-                    + unreachable.getMessage() + "): the multi-node test needs it and is skipped");
+            skipped = "PostgreSQL is not reachable at " + HOST + ":" + PORT + " as " + USER + " ("
+                    + unreachable.getMessage() + "): the multi-node test needs it and is skipped";
+            System.err.println("WARNING " + skipped);
+            return;
         }
         s3 = TestS3.running("qualify-multinode");
         var masterKey = new byte[32];
@@ -101,6 +105,11 @@ class MultiNodeIntegrationTests {
                 admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             }
         }
+    }
+
+    @BeforeEach
+    void postgresqlIsThere() {
+        Assumptions.assumeTrue(skipped == null, skipped);
     }
 
     @Test
