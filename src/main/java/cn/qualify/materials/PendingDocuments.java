@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,14 @@ public class PendingDocuments {
     private final MaterialsConfiguration.DocumentsProperties properties;
 
     PendingDocuments(
-            DocumentStore store, JdbcClient jdbc, Clock clock, MaterialsConfiguration.DocumentsProperties properties) {
+            DocumentStore store,
+            JdbcClient jdbc,
+            ObjectProvider<Clock> clock,
+            MaterialsConfiguration.DocumentsProperties properties) {
         this.store = store;
         this.jdbc = jdbc;
-        this.clock = clock;
+        // the application's clock; the module tested on its own has none
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.properties = properties;
     }
 

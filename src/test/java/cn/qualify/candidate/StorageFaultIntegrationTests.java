@@ -83,7 +83,11 @@ class StorageFaultIntegrationTests extends S3IntegrationTest {
 
     @Test
     void whileTheEndpointIsDownUploadsAreRefusedWith503AndNothingIsHalfStored() {
-        var objectsBefore = S3.objectKeys();
+        assertThat(browser.uploadWithApi("PROBATION_ASSESSMENT", "p.jpg", TestImages.aPhoneJpeg())
+                        .statusCode())
+                .isEqualTo(201);
+        var earlier = onlyImage("PROBATION_ASSESSMENT");
+        var objectsBefore = documentObjects();
         S3.stop();
 
         var api = browser.uploadWithApi("ID_PROOF", "id.jpg", TestImages.aPhoneJpeg());
@@ -96,18 +100,24 @@ class StorageFaultIntegrationTests extends S3IntegrationTest {
         assertThat(browser.get("/candidate/materials").body()).contains("材料存储服务暂时不可用");
         assertThat(imageRows())
                 .as("no image row points at an object that may not exist")
-                .isZero();
+                .isEqualTo(1);
+        var unreadable = browser.getBytes("/candidate/images/" + earlier.id());
+        assertThat(unreadable.statusCode()).isEqualTo(503);
+        assertThat(new String(unreadable.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("材料存储服务暂时不可用");
 
         S3.start();
-        assertThat(S3.objectKeys()).as("no object was left behind").isEqualTo(objectsBefore);
+        assertThat(documentObjects()).as("no object was left behind").isEqualTo(objectsBefore);
         pending.sweep(clock.instant().plus(Duration.ofDays(1)));
         assertThat(pendingRows()).isZero();
 
         var afterRecovery = browser.uploadWithApi("ID_PROOF", "id.jpg", TestImages.aPhoneJpeg());
         assertThat(afterRecovery.statusCode()).as("recovers without a restart").isEqualTo(201);
-        assertThat(imageRows()).isEqualTo(1);
+        assertThat(imageRows()).isEqualTo(2);
         assertThat(browser.getBytes("/candidate/images/" + onlyImage("ID_PROOF").id())
                         .statusCode())
+                .isEqualTo(200);
+        assertThat(browser.getBytes("/candidate/images/" + earlier.id()).statusCode())
                 .isEqualTo(200);
     }
 
@@ -179,6 +189,13 @@ class StorageFaultIntegrationTests extends S3IntegrationTest {
                 .param("candidate", String.valueOf(candidate.id()))
                 .query(Long.class)
                 .single();
+    }
+
+    /** The uploaded documents in the bucket; thumbnails come and go with the background verification. */
+    private java.util.List<String> documentObjects() {
+        return S3.objectKeys().stream()
+                .filter(key -> !key.endsWith(".thumb.jpg"))
+                .toList();
     }
 
     private long pendingRows() {
