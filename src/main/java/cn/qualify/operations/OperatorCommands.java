@@ -1,5 +1,6 @@
 package cn.qualify.operations;
 
+import cn.qualify.materials.DocumentStoreUnavailableException;
 import java.io.PrintStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,10 @@ public class OperatorCommands implements ApplicationRunner {
             return OK;
         } catch (RetentionPurge.PurgeRefused refused) {
             out.println("REFUSED: " + refused.getMessage());
+            return FAILED;
+        } catch (DocumentStoreUnavailableException unavailable) {
+            out.println("STOPPED: the document store cannot be reached; run the command again to finish: "
+                    + unavailable.getMessage());
             return FAILED;
         }
     }

@@ -168,6 +168,8 @@ class DocumentCommandsIntegrationTests extends S3IntegrationTest {
         assertThat(output).contains("not final");
         assertThat(run("purge-documents", Map.of())).isEqualTo(OperatorCommands.FAILED);
         assertThat(output).contains("qualify.purge.exam-year");
+        assertThat(run("purge-everything", Map.of())).isEqualTo(OperatorCommands.FAILED);
+        assertThat(output).contains("Unknown command");
 
         assertThat(current.allImages())
                 .allSatisfy(
@@ -176,6 +178,30 @@ class DocumentCommandsIntegrationTests extends S3IntegrationTest {
                 .allSatisfy(
                         image -> assertThat(S3.rawObject(image.storageKey())).isNotNull());
         assertThat(draft.state()).isEqualTo(ApplicationState.DRAFT);
+    }
+
+    @Test
+    void aPurgeStoppedByAnUnreachableStoreMarksNothingItDidNotDeleteAndFinishesOnTheNextRun() {
+        var old = anApprovedApplicationWithTwoImages(2021);
+        S3.stop();
+        try {
+            assertThat(run("purge-documents", Map.of("qualify.purge.exam-year", 2021)))
+                    .as(output)
+                    .isEqualTo(OperatorCommands.FAILED);
+            assertThat(output).contains("STOPPED");
+        } finally {
+            S3.start();
+        }
+        assertThat(purgedImages(old.id())).isZero();
+        assertThat(old.allImages())
+                .allSatisfy(
+                        image -> assertThat(S3.rawObject(image.storageKey())).isNotNull());
+
+        assertThat(run("purge-documents", Map.of("qualify.purge.exam-year", 2021)))
+                .as(output)
+                .isEqualTo(OperatorCommands.OK);
+        assertThat(output).contains("2021: 2 images purged, 2 documents deleted");
+        assertThat(purgedImages(old.id())).isEqualTo(2);
     }
 
     private Application anApprovedApplicationWithTwoImages(int year) {
