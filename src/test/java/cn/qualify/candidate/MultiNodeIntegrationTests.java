@@ -187,7 +187,8 @@ class MultiNodeIntegrationTests {
                 .reviewHistory();
         assertThat(reviews).as("exactly one decision was recorded").hasSize(1);
 
-        // The probe job ticks every 100 ms on both nodes, but its ShedLock lock lets it run once.
+        // The probe job has been ticking every 100 ms on both nodes since they started (hundreds of ticks by now),
+        // but its ShedLock lock, held for longer than this test lasts, lets it run once.
         Thread.sleep(3000);
         assertThat(PROBE_RUNS).as("runs across both nodes").hasSize(1);
         assertThat(jdbc.sql("SELECT locked_by FROM shedlock WHERE name = 'multinode-probe'")
@@ -259,7 +260,7 @@ class MultiNodeIntegrationTests {
         }
 
         @Scheduled(fixedDelay = 100, initialDelay = 500)
-        @SchedulerLock(name = "multinode-probe", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2M")
+        @SchedulerLock(name = "multinode-probe", lockAtLeastFor = "PT10M", lockAtMostFor = "PT10M")
         public void run() {
             PROBE_RUNS.add(node);
         }
