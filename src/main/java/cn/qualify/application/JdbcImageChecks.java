@@ -72,7 +72,7 @@ class JdbcImageChecks implements ImageChecks {
         return jdbc.sql("""
                         SELECT i.storage_key FROM application_image i
                         LEFT JOIN image_check c ON c.storage_key = i.storage_key
-                        WHERE c.storage_key IS NULL AND i.removed_at IS NULL
+                        WHERE c.storage_key IS NULL AND i.removed_at IS NULL AND i.purged_at IS NULL
                         ORDER BY i.uploaded_at
                         FETCH FIRST :limit ROWS ONLY
                         """).param("limit", limit).query(String.class).list();

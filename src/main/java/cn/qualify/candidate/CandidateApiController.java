@@ -5,6 +5,7 @@ import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.application.StaleApplicationException;
 import cn.qualify.identity.Account;
+import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -235,6 +236,17 @@ class CandidateApiController {
     @ExceptionHandler(JourneyRefusal.class)
     ResponseEntity<ProblemDetail> refused(JourneyRefusal refusal, Locale locale) {
         return problem(HttpStatus.valueOf(refusal.status()), messages.getMessage(refusal, locale), locale);
+    }
+
+    @ExceptionHandler(DocumentStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DocumentStoreUnavailableException unavailable, Locale locale) {
+        var response = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("candidate.document.unavailable", null, locale),
+                locale);
+        return ResponseEntity.status(response.getStatusCode())
+                .header("Retry-After", "60")
+                .body(response.getBody());
     }
 
     @ExceptionHandler(StaleApplicationException.class)

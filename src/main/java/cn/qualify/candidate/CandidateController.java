@@ -5,6 +5,7 @@ import cn.qualify.application.ApplicationState;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.identity.Account;
+import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import java.io.IOException;
 import java.util.List;
@@ -14,10 +15,12 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -190,6 +193,15 @@ class CandidateController {
                 situation.evaluation().requirements(),
                 journey.catalogue(situation.evaluation()),
                 imageChecks.of(keys));
+    }
+
+    /** A document cannot be read while the store is down: say so, rather than fail with a server error. */
+    @ExceptionHandler(DocumentStoreUnavailableException.class)
+    ResponseEntity<String> storeUnavailable(DocumentStoreUnavailableException unavailable, Locale locale) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Retry-After", "60")
+                .body(messages.getMessage("candidate.document.unavailable", null, locale));
     }
 
     static ResponseEntity<byte[]> imageResponse(MaterialImage image, byte[] bytes) {

@@ -13,7 +13,9 @@ import cn.qualify.exam.ExamYears;
 import cn.qualify.identity.Account;
 import cn.qualify.materials.AcceptedImage;
 import cn.qualify.materials.DocumentStore;
+import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.materials.ImageIntake;
+import cn.qualify.materials.PendingDocuments;
 import cn.qualify.materials.RefusedImage;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.policy.CatalogueEntry;
@@ -30,7 +32,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a candidate can do with their application, whichever client they use (pages or API). Every refusal is an
@@ -39,12 +45,16 @@ import org.springframework.stereotype.Service;
 @Service
 class CandidateJourney {
 
+    private static final Logger log = LoggerFactory.getLogger(CandidateJourney.class);
+
     private final ExamYears examYears;
     private final Registrations registrations;
     private final Policies policies;
     private final Applications applications;
     private final ImageIntake intake;
     private final DocumentStore documents;
+    private final PendingDocuments pendingDocuments;
+    private final TransactionTemplate transactions;
     private final VerificationDispatcher verification;
     private final Clock clock;
 
@@ -55,6 +65,8 @@ class CandidateJourney {
             Applications applications,
             ImageIntake intake,
             DocumentStore documents,
+            PendingDocuments pendingDocuments,
+            PlatformTransactionManager transactionManager,
             VerificationDispatcher verification,
             Clock clock) {
         this.examYears = examYears;
@@ -63,6 +75,8 @@ class CandidateJourney {
         this.applications = applications;
         this.intake = intake;
         this.documents = documents;
+        this.pendingDocuments = pendingDocuments;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.verification = verification;
         this.clock = clock;
     }
@@ -86,8 +100,10 @@ class CandidateJourney {
     }
 
     /**
-     * Checks an uploaded image, stores it and adds it to the material; a stored file that does not end up in the
-     * application is deleted again, so nothing is left half-visible.
+     * Checks an uploaded image, stores it and adds it to the material. The bytes are stored first under a key
+     * announced as pending, then the image row and the key's confirmation commit together: a crash in between leaves
+     * bytes that nothing shows and the orphan sweep deletes, never an image row without its bytes. A stored file
+     * that does not end up in the application is deleted again at once.
      */
     MaterialImage upload(Account candidate, Material material, InputStream content, long declaredSize)
             throws IOException {
@@ -109,32 +125,44 @@ class CandidateJourney {
         }
         var accepted = (AcceptedImage) result;
         var key = StorageKey.newKey(year.year());
-        documents.put(key, accepted.bytes());
+        try {
+            pendingDocuments.store(key, accepted.bytes());
+        } catch (DocumentStoreUnavailableException unavailable) {
+            log.warn("Upload refused, the document store is unavailable: {}", unavailable.getMessage());
+            throw new JourneyRefusal("candidate.upload.storageUnavailable", 503);
+        }
         try {
             var image = addWithOneRetry(application, material, accepted, key, maxImages);
             verification.verifySoon(key);
             return image;
         } catch (RuntimeException notAdded) {
-            documents.delete(key);
+            pendingDocuments.abandon(key);
             throw notAdded;
         }
     }
 
-    /** A racing change to another material should not fail this upload: reload once and try again. */
+    /**
+     * A racing change to another material should not fail this upload: reload once and try again. Each attempt
+     * is one transaction with the confirmation of the stored key.
+     */
     private MaterialImage addWithOneRetry(
             Application application, Material material, AcceptedImage accepted, StorageKey key, int maxImages) {
         var stored =
                 new StoredImage(key.value(), accepted.sha256(), accepted.size(), accepted.width(), accepted.height());
         try {
-            var image = application.addImage(material.name(), stored, maxImages, clock.instant());
-            applications.save(application);
-            return image;
+            return transactions.execute(status -> addAndConfirm(application, material, stored, key, maxImages));
         } catch (StaleApplicationException stale) {
-            var fresh = applications.byId(application.id()).orElseThrow();
-            var image = fresh.addImage(material.name(), stored, maxImages, clock.instant());
-            applications.save(fresh);
-            return image;
+            return transactions.execute(status ->
+                    addAndConfirm(applications.byId(application.id()).orElseThrow(), material, stored, key, maxImages));
         }
+    }
+
+    private MaterialImage addAndConfirm(
+            Application application, Material material, StoredImage stored, StorageKey key, int maxImages) {
+        var image = application.addImage(material.name(), stored, maxImages, clock.instant());
+        applications.save(application);
+        pendingDocuments.confirm(key);
+        return image;
     }
 
     void removeImage(Account candidate, UUID imageId) {

@@ -4,9 +4,12 @@ import java.io.InputStream;
 
 /**
  * Where the bytes of uploaded documents live: the local filesystem ({@code qualify.documents.store=filesystem},
- * the default) or, later, an S3-compatible bucket ({@code s3}). Keys come from {@link StorageKey#newKey(int)}.
- * A stored document is immutable: replacing an image means storing a new one under a new key, so earlier
- * versions stay for the reviewer. Storage failures surface as {@link java.io.UncheckedIOException}.
+ * the default) or an S3-compatible bucket ({@code s3}), behind the envelope encryption of
+ * {@code EncryptedDocumentStore}. Keys come from {@link StorageKey#newKey(int)}. A stored document is immutable:
+ * replacing an image means storing a new one under a new key, so earlier versions stay for the reviewer. Storage
+ * failures surface as {@link java.io.UncheckedIOException}; a store that cannot be reached as its subclass
+ * {@link DocumentStoreUnavailableException}. New uploads go through {@link PendingDocuments}, which leaves no
+ * orphans behind.
  */
 public interface DocumentStore {
 
@@ -14,7 +17,8 @@ public interface DocumentStore {
      * Stores {@code content} under {@code key}, all or nothing: a reader sees either no document or the whole of
      * it, also after a crash, and once this returns the bytes are durable.
      *
-     * @return the stored document with the SHA-256 of what was written
+     * @return the stored document with the SHA-256 and size of {@code content} (the plaintext, also when the store
+     *     encrypts it)
      * @throws IllegalStateException if the key already holds a document (nothing is overwritten)
      */
     StoredDocument put(StorageKey key, byte[] content);

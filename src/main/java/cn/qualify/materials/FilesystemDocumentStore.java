@@ -60,7 +60,7 @@ final class FilesystemDocumentStore implements DocumentStore {
             forceDirectory(directory);
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new UncheckedIOException("Cannot store " + key, e);
+            throw new DocumentStoreUnavailableException("Cannot store " + key + " under " + root, e);
         }
         return new StoredDocument(key, ImageIntake.sha256(content), content.length);
     }

@@ -26,14 +26,24 @@ class CandidateClient {
     private String csrf;
 
     CandidateClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    /** A browser whose cookies live in the given jar: two of them on two nodes share one session. */
+    CandidateClient(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     CandidateClient logIn(String loginName, String password) {
+        return logInAs(loginName, password, "/candidate");
+    }
+
+    /** Logs in and reads the CSRF token from the given page, e.g. {@code /review} for a reviewer. */
+    CandidateClient logInAs(String loginName, String password, String landing) {
         var page = get("/login");
         var matcher = CSRF_FIELD.matcher(page.body());
         if (!matcher.find()) {
@@ -45,14 +55,29 @@ class CandidateClient {
             throw new IllegalStateException("Log-in failed: " + answer.statusCode() + " "
                     + answer.headers().map());
         }
-        refreshCsrf();
-        return this;
+        return refreshCsrf(landing);
     }
 
     /** Reads the CSRF token that every page publishes for scripts. */
     void refreshCsrf() {
-        var matcher = CSRF_META.matcher(get("/candidate").body());
+        refreshCsrf("/candidate");
+    }
+
+    /** Reads the CSRF token from the given page, e.g. {@code /review} for staff. */
+    CandidateClient refreshCsrf(String page) {
+        var matcher = CSRF_META.matcher(get(page).body());
         csrf = matcher.find() ? matcher.group(1) : null;
+        return this;
+    }
+
+    /** Posts a JSON body to the API with the CSRF header. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     HttpResponse<String> get(String path) {

@@ -26,9 +26,11 @@ class MaterialsModuleTests {
     MessageSource messages;
 
     @Test
-    void usesTheFilesystemStoreInTheConfiguredDirectory() {
-        assertThat(store).isInstanceOf(FilesystemDocumentStore.class);
-        assertThat(((FilesystemDocumentStore) store).root())
+    void usesTheFilesystemStoreInTheConfiguredDirectoryBehindTheEncryption() {
+        assertThat(store).isInstanceOf(EncryptedDocumentStore.class);
+        var filesystem = ((EncryptedDocumentStore) store).delegate();
+        assertThat(filesystem).isInstanceOf(FilesystemDocumentStore.class);
+        assertThat(((FilesystemDocumentStore) filesystem).root())
                 .isEqualTo(Path.of("target/test-documents").toAbsolutePath().normalize());
     }
 
