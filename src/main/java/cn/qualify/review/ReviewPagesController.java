@@ -7,6 +7,7 @@ import cn.qualify.exam.ExamPoint;
 import cn.qualify.exam.ExamPoints;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.Role;
+import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import cn.qualify.policy.Route;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,12 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -456,5 +459,14 @@ class ReviewPagesController {
             case "REJECT" -> false;
             default -> throw ReviewRefused.invalid("review.outcome.invalid");
         };
+    }
+
+    /** An image cannot be read while the document store is down: say so plainly, rather than fail with an error. */
+    @ExceptionHandler(DocumentStoreUnavailableException.class)
+    ResponseEntity<String> storeUnavailable(DocumentStoreUnavailableException unavailable, Locale locale) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .header("Retry-After", "60")
+                .body(messages.getMessage("review.document.unavailable", null, locale));
     }
 }

@@ -3,14 +3,17 @@ package cn.qualify.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qualify.TestExamSetup;
+import cn.qualify.application.Actor;
 import cn.qualify.application.Applications;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.IdentityFixtures;
+import cn.qualify.identity.Role;
 import cn.qualify.materials.PendingDocuments;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.materials.TestImages;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,32 @@ class StorageFaultIntegrationTests extends S3IntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(browser.getBytes("/candidate/images/" + earlier.id()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void whileTheEndpointIsDownAReviewerOpeningAnImageIsToldSoAndSeesItAgainOnceItIsBack() {
+        assertThat(browser.uploadWithApi("ID_PROOF", "id.jpg", TestImages.aPhoneJpeg())
+                        .statusCode())
+                .isEqualTo(201);
+        var image = onlyImage("ID_PROOF");
+        var application =
+                applications.ofCandidate(String.valueOf(candidate.id()), 2025).orElseThrow();
+        application.submit(List.of(), new Actor(String.valueOf(candidate.id()), "考生"), clock.instant());
+        applications.save(application);
+        var reviewer = IdentityFixtures.aStaffMember(context, Role.POINT_REVIEWER, application.examPointCode());
+        var desk = new CandidateClient(port).logInAs(reviewer.loginName(), IdentityFixtures.PASSWORD, "/review");
+        var url = "/review/applications/" + application.id() + "/images/" + image.id();
+        S3.stop();
+
+        var unreadable = desk.getBytes(url);
+
+        assertThat(unreadable.statusCode()).isEqualTo(503);
+        assertThat(new String(unreadable.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("材料存储服务暂时不可用");
+        S3.start();
+        assertThat(desk.getBytes(url).statusCode())
+                .as("recovers without a restart")
                 .isEqualTo(200);
     }
 
