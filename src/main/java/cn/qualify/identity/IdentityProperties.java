@@ -39,5 +39,5 @@ record IdentityProperties(
         @DefaultValue("8h") Duration absoluteSessionTimeout,
         @DefaultValue("60") int maxUploadsPerAccount,
         @DefaultValue("10m") Duration uploadWindow,
-        @DefaultValue("20") int maxCodeRequestsPerAddress,
+        @DefaultValue("60") int maxCodeRequestsPerAddress,
         @Nullable String metricsToken) {}

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -256,7 +257,7 @@ class SecurityChecklistIntegrationTests {
     @Test
     void verificationCodesPerAddressAreLimited() {
         String token = browser.apiCsrfToken();
-        for (int i = 1; i <= 20; i++) {
+        for (int i = 1; i <= 60; i++) {
             var answer = browser.postJson(
                     "/api/v1/auth/register/code", "{\"phone\":\"" + TestAccounts.freshPhone() + "\"}", token);
             assertThat(answer.statusCode()).as("code " + i).isEqualTo(202);
@@ -280,6 +281,44 @@ class SecurityChecklistIntegrationTests {
                                 elsewhere.apiCsrfToken())
                         .statusCode())
                 .isEqualTo(202);
+    }
+
+    // ---- authentication ------------------------------------------------------------------------------------
+
+    /**
+     * An unknown name costs the same bcrypt check as a wrong password, so that timing does not tell which names
+     * exist: without the dummy check it would answer in a fraction of the time.
+     */
+    @Test
+    void anUnknownNameTakesAsLongAsAWrongPassword() {
+        var candidate = testAccounts.candidate();
+        // warm up both paths
+        new Browser(port, TestAccounts.freshAddress()).logInWithApi(candidate.loginName(), "warm up");
+        new Browser(port, TestAccounts.freshAddress()).logInWithApi(TestAccounts.freshIdNumber(), "warm up");
+        var known = new ArrayList<Long>();
+        var unknown = new ArrayList<Long>();
+        for (int i = 0; i < 3; i++) {
+            var existing = testAccounts.candidate();
+            known.add(timeOfFailedLogIn(existing.loginName()));
+            unknown.add(timeOfFailedLogIn(TestAccounts.freshIdNumber()));
+        }
+        long knownMedian = known.stream().sorted().toList().get(1);
+        long unknownMedian = unknown.stream().sorted().toList().get(1);
+        assertThat(unknownMedian)
+                .as("unknown %d ms vs wrong password %d ms", unknownMedian / 1_000_000, knownMedian / 1_000_000)
+                .isGreaterThan(knownMedian / 2);
+    }
+
+    private long timeOfFailedLogIn(String loginName) {
+        var client = new Browser(port, TestAccounts.freshAddress());
+        String token = client.apiCsrfToken();
+        long start = System.nanoTime();
+        var answer = client.postJson(
+                "/api/v1/auth/login", "{\"loginName\":\"" + loginName + "\",\"password\":\"wrong one\"}", token);
+        long took = System.nanoTime() - start;
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).contains("用户名或密码错误");
+        return took;
     }
 
     // ---- logging -------------------------------------------------------------------------------------------
