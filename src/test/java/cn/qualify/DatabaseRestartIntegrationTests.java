@@ -34,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Uses a throw-away PostgreSQL cluster of its own (initdb and pg_ctl from {@code /usr/lib/postgresql/N/bin},
  * a random port, a temporary directory; run as the {@code postgres} user when the tests run as root, since
- * initdb refuses root) and starts one Qualify against it; the machine's shared PostgreSQL is never touched.
+ * initdb refuses root) and starts one Qualify against it with the {@code postgresql} profile; the machine's
+ * shared PostgreSQL is never touched.
  * Skipped when the server binaries are not installed.
  */
 class DatabaseRestartIntegrationTests {
@@ -90,6 +91,8 @@ class DatabaseRestartIntegrationTests {
         qualify = new SpringApplicationBuilder(QualifyApplication.class)
                 .run(
                         "--server.port=0",
+                        // the production profile, with its pool and driver settings; the address is this cluster's
+                        "--spring.profiles.active=postgresql",
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/qualify",
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",

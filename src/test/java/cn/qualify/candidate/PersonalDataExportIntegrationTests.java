@@ -75,7 +75,8 @@ class PersonalDataExportIntegrationTests {
         browser.uploadWithApi("ID_PROOF", "id.jpg", TestImages.aPhoneJpeg());
         browser.uploadWithApi("DIPLOMA", "d.png", TestImages.aPng());
         browser.uploadWithApi("PROBATION_ASSESSMENT", "p.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("INSTITUTION_LICENSE", "l.jpg", TestImages.aPhoneJpeg());
+        browser.uploadWithApi("INSTITUTION_LICENSE", "l1.jpg", TestImages.aPhoneJpeg());
+        browser.uploadWithApi("INSTITUTION_LICENSE", "l2.jpg", TestImages.aPhoneJpeg());
         assertThat(browser.api("POST", "/api/v1/candidate/application/submit").statusCode())
                 .isEqualTo(200);
         var application =
@@ -117,7 +118,7 @@ class PersonalDataExportIntegrationTests {
                 .contains("钢印不清晰，请重新拍摄", "UNCLEAR", "REPLACEMENT_REQUESTED")
                 .doesNotContain("内部备注", "沈阳审核员甲", "r-2101");
         var images = application.allImages();
-        assertThat(images).hasSize(4);
+        assertThat(images).hasSize(5);
         for (var image : images) {
             var inZip = files.entrySet().stream()
                     .filter(e -> e.getKey().startsWith("documents/2025/" + image.material() + "/" + image.id()))

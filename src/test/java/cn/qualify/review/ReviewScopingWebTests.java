@@ -149,6 +149,23 @@ class ReviewScopingWebTests {
     }
 
     @Test
+    void theGridOfAShenyangReviewerNeverShowsADalianCandidate() throws Exception {
+        for (String examPoint : new String[] {null, "2102"}) {
+            var request = get("/review/grid")
+                    .param("year", String.valueOf(ReviewFixtures.YEAR))
+                    .param("material", "ID_PROOF")
+                    .with(fixtures.as(shenyang));
+            if (examPoint != null) {
+                request.param("examPoint", examPoint);
+            }
+            mvc.perform(request)
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString(dalianName))))
+                    .andExpect(content().string(not(containsString(dalian.id().toString()))));
+        }
+    }
+
+    @Test
     void aGuessedOrUnknownIdentifierIsNotFoundLikeAForeignOne() throws Exception {
         var image = dalian.currentImages("ID_PROOF").get(0);
         mvc.perform(get("/review/applications/{id}/images/{image}", dalian.id(), image.id())
