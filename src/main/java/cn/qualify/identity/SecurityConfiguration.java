@@ -104,6 +104,7 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/actuator/health",
                                 "/actuator/health/**",
+                                "/actuator/info",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")

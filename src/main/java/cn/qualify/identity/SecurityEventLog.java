@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Writes the security log (logger {@code cn.qualify.identity.SecurityEventLog}): every refused request (401, 403,
  * whoever refused it: the URL rules, a missing CSRF token or a module's own check) at WARN, and every document a
- * user was sent (a candidate's image or thumbnail, to its owner or to a reviewer; an export of personal data) at
+ * user was sent (a candidate's image or thumbnail, to its owner or to a reviewer; a printed form; an export of
+ * personal data) at
  * INFO, each with the account and the client address. Log-ins are logged by {@link AccountAuthenticationProvider}.
  *
  * <p>Never logged: passwords, verification codes, session ids, query strings, and identity document numbers
@@ -26,7 +27,8 @@ class SecurityEventLog extends OncePerRequestFilter {
 
     /** The URLs that send a candidate's documents or personal data. */
     static final Pattern DOCUMENT = Pattern.compile("^(/api/v1)?/(candidate|review/applications/[^/]+)/images/[^/]+"
-            + "(/thumbnail)?$|^(/api/v1)?/(candidate|admin/candidates/[^/]+)/personal-data(\\.zip)?$");
+            + "(/thumbnail)?$|^(/api/v1)?/(candidate|admin/candidates/[^/]+)/personal-data(\\.zip)?$"
+            + "|^/candidate/forms/[^/]+(/[^/]+)?$");
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {

@@ -72,13 +72,15 @@ class PersonalDataExportIntegrationTests {
         candidate = IdentityFixtures.aCandidate(context);
         TestRegistrations.register(candidate.id(), TestRegistrations.aBachelorAtAGeneralHospital());
         browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
-        browser.uploadWithApi("ID_PROOF", "id.jpg", TestImages.aPhoneJpeg());
+        browser.uploadWithApi("ID_PROOF", "front.jpg", TestImages.aPhoneJpeg());
+        browser.uploadWithApi("ID_PROOF", "back.jpg", TestImages.aPhoneJpeg());
+        browser.uploadWithApi("ID_PROOF", "held.jpg", TestImages.aPhoneJpeg());
         browser.uploadWithApi("DIPLOMA", "d.png", TestImages.aPng());
         browser.uploadWithApi("PROBATION_ASSESSMENT", "p.jpg", TestImages.aPhoneJpeg());
         browser.uploadWithApi("INSTITUTION_LICENSE", "l1.jpg", TestImages.aPhoneJpeg());
         browser.uploadWithApi("INSTITUTION_LICENSE", "l2.jpg", TestImages.aPhoneJpeg());
-        assertThat(browser.api("POST", "/api/v1/candidate/application/submit").statusCode())
-                .isEqualTo(200);
+        var submitted = browser.api("POST", "/api/v1/candidate/application/submit");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         var application =
                 applications.ofCandidate(String.valueOf(candidate.id()), 2025).orElseThrow();
         application.reviewMaterial(new MaterialReview(
@@ -118,7 +120,7 @@ class PersonalDataExportIntegrationTests {
                 .contains("钢印不清晰，请重新拍摄", "UNCLEAR", "REPLACEMENT_REQUESTED")
                 .doesNotContain("内部备注", "沈阳审核员甲", "r-2101");
         var images = application.allImages();
-        assertThat(images).hasSize(5);
+        assertThat(images).hasSize(7);
         for (var image : images) {
             var inZip = files.entrySet().stream()
                     .filter(e -> e.getKey().startsWith("documents/2025/" + image.material() + "/" + image.id()))

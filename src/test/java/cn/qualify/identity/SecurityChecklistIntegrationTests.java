@@ -2,6 +2,7 @@ package cn.qualify.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qualify.TestExamSetup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The security checklist of docs/security.md over real HTTP: headers, cookies, actuator access, the absolute
@@ -44,6 +46,9 @@ class SecurityChecklistIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Browser browser;
 
@@ -135,6 +140,15 @@ class SecurityChecklistIntegrationTests {
             assertThat(INLINE_STYLE.matcher(page.body()).find()).as(path).isFalse();
             assertThat(page.body()).as(path).contains("\"includeIndicatorStyles\":false", "\"allowEval\":false");
         }
+        TestExamSetup.ensure(jdbc, clock);
+        var candidate = new Browser(port, TestAccounts.freshAddress());
+        candidate.logInWithForm(testAccounts.candidate().loginName(), TestAccounts.PASSWORD);
+        for (String path : List.of("/candidate", "/candidate/registration", "/candidate/personal-data")) {
+            var page = candidate.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(INLINE_SCRIPT.matcher(page.body()).find()).as(path).isFalse();
+            assertThat(INLINE_STYLE.matcher(page.body()).find()).as(path).isFalse();
+        }
     }
 
     // ---- actuator ------------------------------------------------------------------------------------------
@@ -143,6 +157,7 @@ class SecurityChecklistIntegrationTests {
     void onlyHealthIsPublicAndMetricsNeedAnAdministratorOrTheScraperToken() {
         assertThat(browser.get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(browser.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/actuator/info").statusCode()).isEqualTo(200);
         var anonymous = browser.get("/actuator/prometheus");
         assertThat(anonymous.statusCode()).isIn(302, 401);
         assertThat(anonymous.body()).doesNotContain("jvm_memory");
