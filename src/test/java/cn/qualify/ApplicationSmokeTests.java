@@ -7,6 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /** Starts the whole application on a random port and checks what an operator and a visitor see first. */
@@ -25,10 +28,16 @@ class ApplicationSmokeTests {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        var response = http.getForEntity("/actuator/prometheus", String.class);
+    void prometheusMetricsAreExposedToTheScraperOnly() {
+        var headers = new HttpHeaders();
+        // qualify.identity.metrics-token of the tests' configuration
+        headers.setBearerAuth("test-metrics-token");
+        var response = http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).contains("jvm_memory_used_bytes");
+
+        var anonymous = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(anonymous.getBody() == null ? "" : anonymous.getBody()).doesNotContain("jvm_memory_used_bytes");
     }
 
     @Test

@@ -179,6 +179,7 @@ class CandidateController {
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"" + imageId + "-thumbnail.jpg\"")
                 .body(journey.thumbnailBytes(check.thumbnailKey()));
     }
 

@@ -31,6 +31,14 @@ public record Account(
     }
 
     /**
+     * The login name as lists show it: a candidate's is an identity document number and is masked
+     * ({@link IdNumberMask}), a staff user name is shown whole.
+     */
+    public String maskedLoginName() {
+        return idType == null ? loginName : IdNumberMask.masked(loginName);
+    }
+
+    /**
      * Whether this account reviews candidates of the given exam point: a district reviewer every point, a point
      * reviewer the points in their scope, nobody else any.
      */

@@ -35,10 +35,24 @@ class AdminAccountsApiController {
         this.problems = problems;
     }
 
-    /** Staff accounts; with {@code q}, at most 50 accounts of any role whose login name or name contains it. */
+    /**
+     * Staff accounts; with {@code q}, at most 50 accounts of any role whose login name or name contains it. In
+     * this list a candidate's login name (an ID number) is masked; {@code GET /{id}} shows it whole.
+     */
     @GetMapping
     List<Account> list(@RequestParam(name = "q", required = false) String query) {
-        return query == null || query.isBlank() ? accounts.staff() : accounts.search(query, 50);
+        var found = query == null || query.isBlank() ? accounts.staff() : accounts.search(query, 50);
+        return found.stream()
+                .map(a -> new Account(
+                        a.id(),
+                        a.maskedLoginName(),
+                        a.idType(),
+                        a.displayName(),
+                        a.role(),
+                        a.examPointCodes(),
+                        a.phone(),
+                        a.enabled()))
+                .toList();
     }
 
     @GetMapping("/{id}")

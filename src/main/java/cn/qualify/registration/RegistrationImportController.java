@@ -2,6 +2,7 @@ package cn.qualify.registration;
 
 import cn.qualify.exam.ExamYears;
 import cn.qualify.identity.Account;
+import cn.qualify.identity.IdNumberMask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -142,7 +143,7 @@ class RegistrationImportController {
                         .map(row -> new ReportRow(
                                 row.number(),
                                 row.name(),
-                                row.idNumber(),
+                                IdNumberMask.masked(row.idNumber()),
                                 row.valid() ? row.registration().examPointCode() : null,
                                 row.valid(),
                                 row.existingAccount()))
@@ -150,7 +151,7 @@ class RegistrationImportController {
         return "registration/import-report";
     }
 
-    /** A row of the report as the page shows it. */
+    /** A row of the report as the page shows it, its ID number masked like every list's. */
     public record ReportRow(
             int number, String name, String idNumber, String examPointCode, boolean valid, boolean existingAccount) {}
 }

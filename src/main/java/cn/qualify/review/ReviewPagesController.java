@@ -180,6 +180,14 @@ class ReviewPagesController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.mediaType()))
                 .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(
+                        "Content-Disposition",
+                        // only JPEG and PNG are ever stored; anything else would be downloaded, never shown
+                        image.mediaType().startsWith("image/")
+                                ? "inline; filename=\"" + imageId
+                                        + (image.mediaType().endsWith("png") ? ".png" : ".jpg") + "\""
+                                : "attachment; filename=\"" + imageId + ".bin\"")
                 .body(image.bytes());
     }
 

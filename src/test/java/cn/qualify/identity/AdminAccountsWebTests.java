@@ -2,6 +2,7 @@ package cn.qualify.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -72,6 +73,16 @@ class AdminAccountsWebTests {
         mvc.perform(get("/admin/accounts")
                         .param("q", candidate.loginName().substring(6))
                         .with(asAdmin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(IdNumberMask.masked(candidate.loginName()))))
+                .andExpect(content().string(not(containsString(candidate.loginName()))));
+        // the list of the API masks it too; the account's own page shows it whole
+        mvc.perform(get("/api/v1/admin/accounts")
+                        .param("q", candidate.loginName().substring(6))
+                        .with(asAdmin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].loginName").value(IdNumberMask.masked(candidate.loginName())));
+        mvc.perform(get("/admin/accounts/{id}", candidate.id()).with(asAdmin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(candidate.loginName())));
     }

@@ -56,11 +56,23 @@ class RegistrationWebTests {
         form.put("phone", TestAccounts.freshPhone());
         form.put("password", "a long enough secret");
         form.put("passwordConfirmation", "a long enough secret");
-        mvc.perform(post("/register/code").with(csrf()).param("phone", form.get("phone")))
+        mvc.perform(post("/register/code")
+                        .with(csrf())
+                        .with(fromAFreshAddress())
+                        .param("phone", form.get("phone")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("验证码已发送")));
         form.put("code", sms.lastCodeFor(form.get("phone")));
         return form;
+    }
+
+    /** Code requests are limited per client address; each test comes from an address of its own. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor fromAFreshAddress() {
+        String address = TestAccounts.freshAddress();
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     static MockHttpServletRequestBuilder postForm(String path, Map<String, String> form) {
@@ -205,6 +217,7 @@ class RegistrationWebTests {
         String phone = TestAccounts.freshPhone();
         mvc.perform(post("/api/v1/auth/register/code")
                         .with(csrf())
+                        .with(fromAFreshAddress())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\":\"" + phone + "\"}"))
                 .andExpect(status().isAccepted());

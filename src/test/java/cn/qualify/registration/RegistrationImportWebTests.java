@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.qualify.identity.Accounts;
+import cn.qualify.identity.IdNumberMask;
 import cn.qualify.identity.IdType;
 import cn.qualify.identity.ResidentIdCard;
 import cn.qualify.identity.Role;
@@ -145,6 +146,10 @@ class RegistrationImportWebTests {
         String report = dryRun("registrations.csv", file);
 
         assertThat(report).contains("共2行：2行无误，0行有错误", RegistrationImports.sha256(file), "新建考生账号", "更新已有考生");
+        assertThat(report)
+                .as("the report lists ID numbers masked")
+                .contains(IdNumberMask.masked(newcomer))
+                .doesNotContain(newcomer);
         assertThat(accounts.byLoginName(newcomer)).isEmpty();
         assertThat(registrations.of(existing.account().id(), 2025)).isEmpty();
 

@@ -2,12 +2,15 @@ package cn.qualify.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -127,6 +130,39 @@ class ReviewScopingWebTests {
                 .andExpect(content().string(not(containsString(dalian.number()))));
         mvc.perform(get(path.formatted(dalian.id())).with(fixtures.as(dalianReviewer)))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void anImageIsSentOnlyInScopeAndOnlyAsAnImageNeverAsSomethingToRun() throws Exception {
+        var image = dalian.currentImages("ID_PROOF").get(0);
+        mvc.perform(get("/review/applications/{id}/images/{image}", dalian.id(), image.id())
+                        .with(fixtures.as(dalianReviewer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", matchesPattern("image/(jpeg|png)")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", startsWith("inline; filename=\"" + image.id())))
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
+        mvc.perform(get("/review/applications/{id}/images/{image}", dalian.id(), image.id())
+                        .param("thumbnail", "true")
+                        .with(fixtures.as(shenyang)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theGridOfAShenyangReviewerNeverShowsADalianCandidate() throws Exception {
+        for (String examPoint : new String[] {null, "2102"}) {
+            var request = get("/review/grid")
+                    .param("year", String.valueOf(ReviewFixtures.YEAR))
+                    .param("material", "ID_PROOF")
+                    .with(fixtures.as(shenyang));
+            if (examPoint != null) {
+                request.param("examPoint", examPoint);
+            }
+            mvc.perform(request)
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString(dalianName))))
+                    .andExpect(content().string(not(containsString(dalian.id().toString()))));
+        }
     }
 
     @Test
