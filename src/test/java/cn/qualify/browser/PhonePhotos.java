@@ -29,35 +29,18 @@ final class PhonePhotos {
     static byte[] aTwelveMegapixelPhoto() {
         int width = 4000;
         int height = 3000;
+        var page = anUprightPage(height, width);
+        // the sensor's pixels: the upright page turned a quarter to the left, as orientation 6 says
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var random = new Random(2025);
-        var g = image.createGraphics();
+        var turn = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(new Color(0xEDE8DC));
-            g.fillRect(0, 0, width, height);
-            g.setColor(new Color(0x1A1A1A));
-            g.drawRect(150, 120, width - 300, height - 240);
-            g.setFont(new Font(Font.SERIF, Font.BOLD, 110));
-            g.drawString("CERTIFICATE 2025 No. 210102", 700, 330);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 52));
-            var letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-            for (int y = 520; y < height - 700; y += 130) {
-                var line = new StringBuilder();
-                while (line.length() < 80) {
-                    int word = 2 + random.nextInt(9);
-                    for (int i = 0; i < word; i++) {
-                        line.append(letters.charAt(random.nextInt(letters.length())));
-                    }
-                    line.append(' ');
-                }
-                g.drawString(line.toString(), 260, y);
-            }
-            g.setColor(new Color(0xC0392B));
-            g.fillOval(width - 900, height - 900, 520, 520);
+            turn.translate(0, height);
+            turn.rotate(-Math.PI / 2);
+            turn.drawImage(page, 0, 0, null);
         } finally {
-            g.dispose();
+            turn.dispose();
         }
+        var random = new Random(2025);
         // uneven lighting (brighter near the top left, where the lamp was), paper grain and the luminance noise
         // that a phone's denoising leaves: what makes a real photo of a page large
         int[] row = new int[width];
@@ -74,6 +57,40 @@ final class PhonePhotos {
             image.setRGB(0, y, width, 1, row, 0, width);
         }
         return withOrientation(TestImages.jpeg(image, QUALITY), 6);
+    }
+
+    /** A certificate as it lies on the table: title, lines of print, a red stamp. */
+    private static BufferedImage anUprightPage(int width, int height) {
+        var page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var random = new Random(12);
+        var g = page.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(0xEDE8DC));
+            g.fillRect(0, 0, width, height);
+            g.setColor(new Color(0x1A1A1A));
+            g.drawRect(120, 150, width - 240, height - 300);
+            g.setFont(new Font(Font.SERIF, Font.BOLD, 110));
+            g.drawString("CERTIFICATE 2025", 560, 420);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 52));
+            var letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+            for (int y = 620; y < height - 900; y += 130) {
+                var line = new StringBuilder();
+                while (line.length() < 60) {
+                    int word = 2 + random.nextInt(9);
+                    for (int i = 0; i < word; i++) {
+                        line.append(letters.charAt(random.nextInt(letters.length())));
+                    }
+                    line.append(' ');
+                }
+                g.drawString(line.toString(), 240, y);
+            }
+            g.setColor(new Color(0xC0392B));
+            g.fillOval(width - 900, height - 900, 520, 520);
+        } finally {
+            g.dispose();
+        }
+        return page;
     }
 
     private static int clamp(int value) {
