@@ -65,6 +65,7 @@ class PagesBrowserIntegrationTests {
             visit(browser, "login", "/login");
             visit(browser, "register", "/register");
             visit(browser, "login-en", "/login?lang=en");
+            checksCanFail(browser);
         }
 
         Account candidate = IdentityFixtures.aCandidate(context);
@@ -131,6 +132,20 @@ class PagesBrowserIntegrationTests {
             visit(browser, "admin-policy", "/admin/policy");
             visit(browser, "admin-policy-preview", "/admin/policy/preview");
         }
+    }
+
+    /** The checks see what they are for: a box wider than the phone, a field nobody labelled. */
+    private static void checksCanFail(Chromium browser) {
+        browser.resize(Chromium.PHONE);
+        browser.open("/");
+        browser.script("var wide = document.createElement('div'); wide.style.width = '600px'; wide.textContent = 'x';"
+                + " document.querySelector('main').appendChild(wide);"
+                + " var field = document.createElement('input'); field.type = 'text'; field.id = 'nobody';"
+                + " document.querySelector('main').appendChild(field);");
+        assertThat(browser.horizontalOverflow()).isGreaterThan(0);
+        assertThat(browser.overflowingElements()).anyMatch(element -> element.startsWith("div"));
+        assertThat(browser.unlabelledControls()).singleElement().asString().contains("nobody");
+        browser.resize(Chromium.DESKTOP);
     }
 
     /** The page at phone size (overflow, labels, screenshot), then at desktop size (screenshot). */
