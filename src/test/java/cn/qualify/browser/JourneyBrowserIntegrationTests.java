@@ -145,9 +145,11 @@ class JourneyBrowserIntegrationTests {
 
         Steps.upload(candidate, "ID_PROOF", smallPhoto, 2);
         // delete the second one with the "−" button and upload it again
-        var minus = candidate.findAll("#material-ID_PROOF form[action$='/delete'] button");
-        assertThat(minus).hasSize(2);
-        minus.get(1).click();
+        assertThat(candidate.findAll("#material-ID_PROOF form[action$='/delete'] button"))
+                .hasSize(2);
+        candidate.focusStart();
+        candidate.tabTo("#material-ID_PROOF .thumb:nth-child(2) form[action$='/delete'] button");
+        candidate.press(Keys.ENTER);
         candidate.waitForPage();
         Steps.waitForCount(candidate, "ID_PROOF", 1);
         Steps.upload(candidate, "ID_PROOF", smallPhoto, 2);

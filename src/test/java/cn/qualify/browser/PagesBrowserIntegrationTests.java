@@ -53,6 +53,9 @@ class PagesBrowserIntegrationTests {
     /** Page name → its form controls without a label. */
     final Map<String, List<String>> unlabelled = new LinkedHashMap<>();
 
+    /** Page name → what it logged as an error (a script refused by the Content-Security-Policy, a failed request). */
+    final Map<String, List<String>> consoleErrors = new LinkedHashMap<>();
+
     final List<Path> screenshots = new ArrayList<>();
     final List<String> visited = new ArrayList<>();
 
@@ -168,6 +171,10 @@ class PagesBrowserIntegrationTests {
         browser.resize(Chromium.DESKTOP);
         browser.open(path);
         screenshots.add(browser.screenshot(name, Chromium.DESKTOP));
+        var errors = browser.consoleErrors();
+        if (!errors.isEmpty()) {
+            consoleErrors.put(name, errors);
+        }
     }
 
     @Test
@@ -185,6 +192,11 @@ class PagesBrowserIntegrationTests {
         assertThat(unlabelled)
                 .as("controls without <label for>, an enclosing label, aria-label or aria-labelledby")
                 .isEmpty();
+    }
+
+    @Test
+    void noPageLogsAnError() {
+        assertThat(consoleErrors).as("errors in the browser's console").isEmpty();
     }
 
     @Test
