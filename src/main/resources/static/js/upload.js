@@ -147,7 +147,12 @@
       var maxBytes = parseInt(form.dataset.maxBytes, 10);
       status.textContent = form.dataset.msgCompressing;
       compress(source, rotation, maxBytes).then(function (blob) {
-        if (!blob) { delete form.dataset.busy; status.textContent = form.dataset.msgFailed; return; }
+        if (!blob) {
+          // Trying again would give the same result: say what to do instead.
+          delete form.dataset.busy;
+          status.textContent = form.dataset.msgCannotCompress || form.dataset.msgFailed;
+          return;
+        }
         var data = new FormData();
         data.append('file', blob, 'photo.jpg');
         var xhr = new XMLHttpRequest();

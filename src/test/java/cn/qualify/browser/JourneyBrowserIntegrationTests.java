@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
@@ -167,6 +168,21 @@ class JourneyBrowserIntegrationTests {
                 .isGreaterThan(diploma.height());
         assertThat(diploma.sizeBytes()).isLessThanOrEqualTo(LIMIT);
 
+        // a photo that cannot be made small enough (here: a limit of 3 KB put into the form) is not sent, and the
+        // page says to take it again rather than to retry
+        candidate.open("/candidate/materials");
+        String probation = "#material-PROBATION_ASSESSMENT form.upload";
+        candidate.script("document.querySelector(arguments[0]).dataset.maxBytes = '3000';", probation);
+        candidate
+                .find(probation + " input[type=file]")
+                .sendKeys(smallPhoto.toAbsolutePath().toString());
+        candidate.waitUntil(d -> candidate.find(probation + " .upload-preview").isDisplayed() ? Boolean.TRUE : null);
+        candidate.find(probation + " button[type=submit]").click();
+        candidate.waitUntil(
+                d -> candidate.find(probation + " .upload-status").getText().contains("请重新拍摄") ? Boolean.TRUE : null,
+                Duration.ofSeconds(60));
+        assertThat(current(account, "PROBATION_ASSESSMENT")).isEmpty();
+        candidate.open("/candidate/materials");
         Steps.upload(candidate, "PROBATION_ASSESSMENT", smallPhoto, 1);
         Steps.upload(candidate, "INSTITUTION_LICENSE", smallPhoto, 1);
         Steps.upload(candidate, "INSTITUTION_LICENSE", smallPhoto, 2);
