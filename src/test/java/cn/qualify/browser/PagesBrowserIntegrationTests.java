@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qualify.TestExamSetup;
 import cn.qualify.application.Applications;
+import cn.qualify.application.MaterialReview;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.IdentityFixtures;
 import cn.qualify.identity.Role;
@@ -58,6 +59,7 @@ class PagesBrowserIntegrationTests {
 
     final List<Path> screenshots = new ArrayList<>();
     final List<String> visited = new ArrayList<>();
+    boolean gridAcceptedWithOneKey;
 
     @BeforeAll
     void visitEveryMainPage() throws Exception {
@@ -112,6 +114,19 @@ class PagesBrowserIntegrationTests {
             visit(browser, "review-grid", "/review/grid");
             visit(browser, "review-application", "/review/applications/" + applicationId);
             visit(browser, "review-history", "/review/applications/" + applicationId + "/history");
+            // grid mode: one key per accept
+            browser.open("/review/grid");
+            browser.waitUntil(d -> browser.focusMatches("[data-grid-cell]") ? Boolean.TRUE : null);
+            browser.press("a");
+            browser.waitUntil(d -> {
+                var review = applications
+                        .byId(java.util.UUID.fromString(applicationId))
+                        .orElseThrow()
+                        .latestReviews()
+                        .get("ID_PROOF");
+                return review != null && review.verdict() == MaterialReview.Verdict.ACCEPTED ? Boolean.TRUE : null;
+            });
+            gridAcceptedWithOneKey = true;
         }
 
         var districtReviewer = IdentityFixtures.aStaffMember(context, Role.DISTRICT_REVIEWER);
@@ -192,6 +207,11 @@ class PagesBrowserIntegrationTests {
         assertThat(unlabelled)
                 .as("controls without <label for>, an enclosing label, aria-label or aria-labelledby")
                 .isEmpty();
+    }
+
+    @Test
+    void theGridAcceptsWithOneKey() {
+        assertThat(gridAcceptedWithOneKey).isTrue();
     }
 
     @Test
