@@ -220,6 +220,10 @@ class JourneyBrowserIntegrationTests {
         reviewer.waitUntil(d -> (Boolean) reviewer.script(
                 "var i = document.querySelector('[data-viewer-image]'); return i.complete && i.naturalWidth > 0;"));
         reviewer.screenshot("review-viewer", Chromium.DESKTOP);
+        reviewer.resize(Chromium.PHONE);
+        assertThat(reviewer.horizontalOverflow()).as("the viewer fits a phone").isZero();
+        reviewer.screenshot("review-viewer", Chromium.PHONE);
+        reviewer.resize(Chromium.DESKTOP);
         reviewer.press(Keys.ESCAPE);
         reviewer.waitUntil(d -> reviewer.find("#image-viewer").getAttribute("open") == null ? Boolean.TRUE : null);
 
