@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesBrowserIntegrationTests {
 
+    static final String EXAM_POINT = "2180";
+
     @LocalServerPort
     int port;
 
@@ -64,6 +66,7 @@ class PagesBrowserIntegrationTests {
     @BeforeAll
     void visitEveryMainPage() throws Exception {
         TestExamSetup.ensure(jdbc, clock);
+        anExamPointOfTheirOwn();
         try (var browser = Chromium.start(port)) {
             visit(browser, "home", "/");
             visit(browser, "self-check", "/self-check");
@@ -80,7 +83,7 @@ class PagesBrowserIntegrationTests {
             visit(browser, "candidate-home-empty", "/candidate");
             visit(browser, "candidate-registration-empty", "/candidate/registration");
             browser.open("/candidate/registration/edit");
-            Steps.fillInRegistration(browser);
+            Steps.fillInRegistration(browser, EXAM_POINT);
             visit(browser, "candidate-registration-edit", "/candidate/registration/edit");
             visit(browser, "candidate-registration", "/candidate/registration");
             var photo = PhonePhotos.write(
@@ -107,7 +110,7 @@ class PagesBrowserIntegrationTests {
                     .toString();
         }
 
-        var pointReviewer = IdentityFixtures.aStaffMember(context, Role.POINT_REVIEWER, "2101");
+        var pointReviewer = IdentityFixtures.aStaffMember(context, Role.POINT_REVIEWER, EXAM_POINT);
         try (var browser = Chromium.start(port)) {
             Steps.logIn(browser, pointReviewer.loginName(), IdentityFixtures.PASSWORD);
             visit(browser, "review-queue", "/review");
@@ -149,6 +152,24 @@ class PagesBrowserIntegrationTests {
             visit(browser, "admin-registration-import", "/admin/registrations/import");
             visit(browser, "admin-policy", "/admin/policy");
             visit(browser, "admin-policy-preview", "/admin/policy/preview");
+        }
+    }
+
+    /**
+     * An exam point for these tests alone, so that its reviewer's queue and grid show exactly this candidate, whatever
+     * other tests left in the shared database.
+     */
+    private void anExamPointOfTheirOwn() {
+        if (jdbc.sql("SELECT COUNT(*) FROM exam_point WHERE code = :code")
+                        .param("code", EXAM_POINT)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            jdbc.sql("INSERT INTO exam_point (code, name, district_code, active, created_at, updated_at)"
+                            + " VALUES (:code, '铁西考点', '21', TRUE, :now, :now)")
+                    .param("code", EXAM_POINT)
+                    .param("now", java.time.OffsetDateTime.now(clock))
+                    .update();
         }
     }
 

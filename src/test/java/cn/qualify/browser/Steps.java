@@ -26,14 +26,19 @@ final class Steps {
         browser.waitForPage();
     }
 
-    /** A bachelor for the physician exam, probation at a general hospital in Shenyang. */
+    /** A bachelor for the physician exam, probation at a general hospital in Shenyang, at 沈阳考点. */
     static void fillInRegistration(Chromium browser) {
+        fillInRegistration(browser, "2101");
+    }
+
+    /** The same bachelor at the given exam point. */
+    static void fillInRegistration(Chromium browser, String examPoint) {
         browser.find("#phone").clear();
         browser.find("#phone").sendKeys("13800001234");
         browser.find("#email").sendKeys("li.ming@example.com");
         browser.find("#school").sendKeys("中国医科大学");
         browser.find("#major").sendKeys("临床医学");
-        choose(browser, "examPointCode", "2101");
+        choose(browser, "examPointCode", examPoint);
         choose(browser, "facts.examLevel", "PHYSICIAN");
         choose(browser, "facts.category", "CLINICAL");
         choose(browser, "facts.education", "BACHELOR");
