@@ -6,7 +6,8 @@
 
   var PREFERRED_LONG_SIDE = 2400;
   var MIN_LONG_SIDE = 1000;
-  var QUALITIES = [0.88, 0.8, 0.72, 0.64, 0.56];
+  var BEST_QUALITY = 0.88;
+  var LOWEST_QUALITY = 0.5;
 
   function loadBitmap(file) {
     if (window.createImageBitmap) {
@@ -37,6 +38,10 @@
     canvas.width = quarter ? h : w;
     canvas.height = quarter ? w : h;
     var context = canvas.getContext('2d');
+    // Averaging downscale: the default (bilinear from the full-size picture) keeps the sensor noise of a 12 MP
+    // photo, which then costs most of the JPEG budget and blurs nothing but the text.
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.translate(canvas.width / 2, canvas.height / 2);
@@ -50,20 +55,41 @@
     return new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', quality); });
   }
 
-  // Largest picture first: lower the quality before the size, so that text stays legible.
+  // Largest picture first: at each size, the highest quality that fits (found by halving the interval between
+  // the lowest and the best quality); only when even the lowest quality does not fit, a smaller picture. So text
+  // stays as legible as the budget allows.
   function compress(source, rotation, maxBytes) {
     var canvas = document.createElement('canvas');
-    var longSide = Math.min(PREFERRED_LONG_SIDE, Math.max(source.width, source.height));
-    function attempt(side, qualityIndex) {
+    function fits(blob) { return blob && blob.size <= maxBytes; }
+    function bestAt(side) {
       draw(source, rotation, side, canvas);
-      return toBlob(canvas, QUALITIES[qualityIndex]).then(function (blob) {
-        if (blob && blob.size <= maxBytes) { return blob; }
-        if (qualityIndex + 1 < QUALITIES.length) { return attempt(side, qualityIndex + 1); }
-        if (side * 0.85 >= MIN_LONG_SIDE) { return attempt(Math.round(side * 0.85), 1); }
-        return blob && blob.size <= maxBytes ? blob : null;
+      return toBlob(canvas, BEST_QUALITY).then(function (best) {
+        if (fits(best)) { return best; }
+        return toBlob(canvas, LOWEST_QUALITY).then(function (lowest) {
+          if (!fits(lowest)) { return null; }
+          var low = LOWEST_QUALITY;
+          var high = BEST_QUALITY;
+          var found = lowest;
+          function bisect(steps) {
+            if (steps === 0) { return found; }
+            var quality = (low + high) / 2;
+            return toBlob(canvas, quality).then(function (blob) {
+              if (fits(blob)) { low = quality; found = blob; } else { high = quality; }
+              return bisect(steps - 1);
+            });
+          }
+          return bisect(4);
+        });
       });
     }
-    return attempt(longSide, 0);
+    function attempt(side) {
+      return bestAt(side).then(function (blob) {
+        if (blob) { return blob; }
+        var smaller = Math.round(side * 0.85);
+        return smaller >= MIN_LONG_SIDE ? attempt(smaller) : null;
+      });
+    }
+    return attempt(Math.min(PREFERRED_LONG_SIDE, Math.max(source.width, source.height)));
   }
 
   function csrfHeaders(xhr) {
@@ -117,10 +143,16 @@
       if (!input.files.length) { return; }
       if (!source) { return; } // The browser could not decode it: let the server judge and explain.
       event.preventDefault();
+      form.dataset.busy = 'true';
       var maxBytes = parseInt(form.dataset.maxBytes, 10);
       status.textContent = form.dataset.msgCompressing;
       compress(source, rotation, maxBytes).then(function (blob) {
-        if (!blob) { status.textContent = form.dataset.msgFailed; return; }
+        if (!blob) {
+          // Trying again would give the same result: say what to do instead.
+          delete form.dataset.busy;
+          status.textContent = form.dataset.msgCannotCompress || form.dataset.msgFailed;
+          return;
+        }
         var data = new FormData();
         data.append('file', blob, 'photo.jpg');
         var xhr = new XMLHttpRequest();
@@ -135,13 +167,19 @@
         });
         xhr.addEventListener('load', function () {
           progress.hidden = true;
-          if (xhr.status >= 200 && xhr.status < 300) { refreshCard(form); return; }
+          delete form.dataset.busy;
+          if (xhr.status >= 200 && xhr.status < 300) {
+            input.value = '';
+            refreshCard(form);
+            return;
+          }
           var message = form.dataset.msgFailed;
           try { message = JSON.parse(xhr.responseText).detail || message; } catch (ignored) { /* not JSON */ }
           status.textContent = message;
         });
         xhr.addEventListener('error', function () {
           progress.hidden = true;
+          delete form.dataset.busy;
           status.textContent = form.dataset.msgFailed;
         });
         xhr.send(data);
@@ -152,6 +190,16 @@
   function enhanceAll(root) {
     (root || document).querySelectorAll('form.upload').forEach(enhance);
   }
+
+  // A card polls while its images are checked and is then replaced as a whole: not while the candidate has chosen
+  // (and perhaps turned) a photo in it or it is being sent, or the choice would silently vanish.
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var card = event.detail.elt;
+    var form = card && card.querySelector ? card.querySelector('form.upload') : null;
+    if (!form || !card.classList.contains('material')) { return; }
+    var input = form.querySelector('input[type=file]');
+    if (form.dataset.busy || (input && input.files.length)) { event.preventDefault(); }
+  });
 
   document.addEventListener('DOMContentLoaded', function () { enhanceAll(document); });
   document.addEventListener('htmx:afterSettle', function (event) { enhanceAll(event.target.parentNode || document); });
