@@ -103,6 +103,10 @@ class PagesBrowserIntegrationTests {
             browser.waitForText("上报完成，内容已锁定");
             visit(browser, "candidate-home-submitted", "/candidate");
             visit(browser, "candidate-materials-locked", "/candidate/materials");
+            visit(browser, "candidate-history", "/candidate/history");
+            visit(browser, "candidate-inbox", "/candidate/inbox");
+            visit(browser, "candidate-notifications", "/candidate/notifications");
+            visit(browser, "candidate-personal-data", "/candidate/personal-data");
             applicationId = applications
                     .ofCandidate(String.valueOf(candidate.id()), 2025)
                     .orElseThrow()
@@ -117,6 +121,7 @@ class PagesBrowserIntegrationTests {
             visit(browser, "review-grid", "/review/grid");
             visit(browser, "review-application", "/review/applications/" + applicationId);
             visit(browser, "review-history", "/review/applications/" + applicationId + "/history");
+            visit(browser, "review-dashboard", "/review/dashboard");
             // grid mode: one key per accept
             browser.open("/review/grid");
             browser.waitUntil(d -> browser.focusMatches("[data-grid-cell]") ? Boolean.TRUE : null);
@@ -136,6 +141,7 @@ class PagesBrowserIntegrationTests {
         try (var browser = Chromium.start(port)) {
             Steps.logIn(browser, districtReviewer.loginName(), IdentityFixtures.PASSWORD);
             visit(browser, "review-queue-district", "/review?state=ALL");
+            visit(browser, "review-dashboard-district", "/review/dashboard");
         }
 
         var admin = IdentityFixtures.aStaffMember(context, Role.ADMIN);
@@ -152,6 +158,8 @@ class PagesBrowserIntegrationTests {
             visit(browser, "admin-registration-import", "/admin/registrations/import");
             visit(browser, "admin-policy", "/admin/policy");
             visit(browser, "admin-policy-preview", "/admin/policy/preview");
+            visit(browser, "admin-deadlines", "/admin/deadlines");
+            visit(browser, "admin-dead-letters", "/admin/notifications/dead-letters");
         }
     }
 

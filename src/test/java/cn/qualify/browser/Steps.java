@@ -45,8 +45,8 @@ final class Steps {
         date(browser, "facts.graduationDate", LocalDate.of(2023, 7, 1));
         choose(browser, "facts.shortageExam", "NONE");
         choose(browser, "facts.probationPost", "GENERAL");
-        browser.driver().findElement(By.id("facts.institution.name")).sendKeys("沈阳市第四人民医院");
-        choose(browser, "facts.institution.type", "GENERAL");
+        browser.driver().findElement(By.id("facts.institutionName")).sendKeys("沈阳市第四人民医院");
+        choose(browser, "facts.institutionType", "GENERAL");
         browser.driver().findElement(By.id("facts.workUnits0.name")).sendKeys("沈阳市第四人民医院");
         choose(browser, "facts.workUnits0.type", "GENERAL");
         date(browser, "facts.workUnits0.from", LocalDate.of(2023, 8, 1));
