@@ -48,11 +48,24 @@ class ReviewReportsWebTests {
     @BeforeEach
     void anExamPointOfItsOwn() {
         var random = new SecureRandom();
-        point = String.valueOf(5000 + random.nextInt(4999));
-        do {
-            otherPoint = String.valueOf(5000 + random.nextInt(4999));
-        } while (otherPoint.equals(point));
+        point = unusedExamPoint(random, null);
+        otherPoint = unusedExamPoint(random, point);
         reviewer = fixtures.pointReviewer(point);
+    }
+
+    /** Other test classes pick exam points at random too: take one that holds no application of the year yet. */
+    private String unusedExamPoint(SecureRandom random, String taken) {
+        while (true) {
+            var candidate = String.valueOf(5000 + random.nextInt(4999));
+            var used = jdbc.sql("SELECT COUNT(*) FROM application WHERE exam_year = :year AND exam_point_code = :point")
+                    .param("year", ReviewFixtures.YEAR)
+                    .param("point", candidate)
+                    .query(Long.class)
+                    .single();
+            if (used == 0 && !candidate.equals(taken)) {
+                return candidate;
+            }
+        }
     }
 
     private byte[] export(Account who, String examPoint) throws Exception {
