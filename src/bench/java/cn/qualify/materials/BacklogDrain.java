@@ -84,7 +84,10 @@ public final class BacklogDrain {
 
     /** Images per second through the verification pool, thumbnails stored, until the whole backlog is done. */
     static double drain(
-            DocumentStore store, List<StorageKey> keys, ImageIntake.Limits limits, ImageVerification.Settings settings) {
+            DocumentStore store,
+            List<StorageKey> keys,
+            ImageIntake.Limits limits,
+            ImageVerification.Settings settings) {
         var failures = new AtomicInteger();
         long start = System.nanoTime();
         try (var verification = new ImageVerification(store, limits, settings)) {

@@ -46,7 +46,8 @@ public final class BenchImages {
             boolean portrait = i % 3 != 0;
             int longSide = 2000 + random.nextInt(401);
             int shortSide = longSide * 3 / 4;
-            var picture = aPhotographedDocument(portrait ? shortSide : longSide, portrait ? longSide : shortSide, random);
+            var picture =
+                    aPhotographedDocument(portrait ? shortSide : longSide, portrait ? longSide : shortSide, random);
             var jpeg = jpegOfAbout(picture, TARGET_BYTES);
             var result = intake.check(jpeg, TestImages.LIMIT);
             if (!(result instanceof AcceptedImage accepted) || accepted.bytes().length != jpeg.length) {
@@ -56,7 +57,8 @@ public final class BenchImages {
         }
         Files.write(directory.resolve("bad/pixel-flood.jpg"), TestImages.aPixelFloodJpeg());
         Files.write(directory.resolve("bad/png-bomb.png"), TestImages.aPngBomb());
-        System.out.printf("%d upload images (%s bytes) and 2 hostile files in %s%n", count, sizes(directory), directory);
+        System.out.printf(
+                "%d upload images (%s bytes) and 2 hostile files in %s%n", count, sizes(directory), directory);
     }
 
     /** The upload images of a directory written by {@link #main}, in name order. */
@@ -137,7 +139,8 @@ public final class BenchImages {
         for (int i = 0; i < pixels.length; i++) {
             int noise = (int) (random.nextGaussian() * 6);
             int p = pixels[i];
-            pixels[i] = clamp((p >> 16 & 0xFF) + noise) << 16 | clamp((p >> 8 & 0xFF) + noise) << 8
+            pixels[i] = clamp((p >> 16 & 0xFF) + noise) << 16
+                    | clamp((p >> 8 & 0xFF) + noise) << 8
                     | clamp((p & 0xFF) + noise);
         }
         image.setRGB(0, 0, width, height, pixels, 0, width);

@@ -38,8 +38,8 @@ public final class BareUploadServer {
     }
 
     public static void main(String[] args) throws IOException {
-        var options = new HashMap<String, String>(Map.of(
-                "--port", "18090", "--dir", "perf/target/bare", "--threads", "200", "--fsync", "true"));
+        var options = new HashMap<String, String>(
+                Map.of("--port", "18090", "--dir", "perf/target/bare", "--threads", "200", "--fsync", "true"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -51,7 +51,8 @@ public final class BareUploadServer {
         server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(options.get("--threads"))));
         server.createContext("/", bare::handle);
         server.start();
-        System.out.printf("bare upload endpoint on port %s writing to %s (fsync %s)%n",
+        System.out.printf(
+                "bare upload endpoint on port %s writing to %s (fsync %s)%n",
                 options.get("--port"), root.toAbsolutePath(), options.get("--fsync"));
     }
 

@@ -63,7 +63,8 @@ final class Bench {
 
         OpenInjectionStep[] injection() {
             return new OpenInjectionStep[] {
-                rampUsersPerSec(1).to(rate).during(ramp), constantUsersPerSec(rate).during(hold)
+                rampUsersPerSec(1).to(rate).during(ramp),
+                constantUsersPerSec(rate).during(hold)
             };
         }
 
@@ -143,7 +144,15 @@ final class Bench {
     }
 
     /** Throughput and latency of the requests of a phase within a window (seconds after the phase's first request). */
-    record Stats(String phase, double offered, int requests, int errors, double throughput, long p50, long p95, long p99,
+    record Stats(
+            String phase,
+            double offered,
+            int requests,
+            int errors,
+            double throughput,
+            long p50,
+            long p95,
+            long p99,
             long max) {
 
         String row() {
@@ -179,9 +188,8 @@ final class Bench {
         long origin = all.stream().mapToLong(Sample::start).min().orElseThrow();
         long from = origin + (long) (window[0] * 1000);
         long to = origin + (long) (window[1] * 1000);
-        var started = all.stream()
-                .filter(s -> s.start() >= from && s.start() < to)
-                .toList();
+        var started =
+                all.stream().filter(s -> s.start() >= from && s.start() < to).toList();
         long completed = all.stream()
                 .filter(s -> s.ok() && s.end() >= from && s.end() < to)
                 .count();
@@ -247,10 +255,7 @@ final class Bench {
             var results = target().resolve("results");
             Files.createDirectories(results);
             Files.writeString(
-                    results.resolve(simulation + ".md"),
-                    text,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+                    results.resolve(simulation + ".md"), text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

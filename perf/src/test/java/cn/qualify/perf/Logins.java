@@ -64,13 +64,17 @@ final class Logins {
             @Override
             public Map<String, Object> next() {
                 return Map.of(
-                        "loginName", loginNames.get((int) (next.getAndIncrement() % loginNames.size())),
-                        "password", password);
+                        "loginName",
+                        loginNames.get((int) (next.getAndIncrement() % loginNames.size())),
+                        "password",
+                        password);
             }
         };
         return CoreDsl.scenario("log in: " + name)
                 .feed(feeder)
-                .exec(http("log in: csrf").get("/api/v1/auth/csrf").check(jsonPath("$.token").saveAs("csrf0")))
+                .exec(http("log in: csrf")
+                        .get("/api/v1/auth/csrf")
+                        .check(jsonPath("$.token").saveAs("csrf0")))
                 .exec(http("log in")
                         .post("/api/v1/auth/login")
                         .header("X-CSRF-TOKEN", "#{csrf0}")

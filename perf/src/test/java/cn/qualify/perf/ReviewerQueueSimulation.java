@@ -73,7 +73,8 @@ public class ReviewerQueueSimulation extends Simulation {
     }
 
     {
-        var names = List.of(Bench.text("queue.reviewers", "shenyang,dalian,district").split(","));
+        var names = List.of(
+                Bench.text("queue.reviewers", "shenyang,dalian,district").split(","));
         var browse = scenario("reviewers")
                 .feed(reviewers.feeder())
                 .feed(filters())
@@ -91,7 +92,10 @@ public class ReviewerQueueSimulation extends Simulation {
                                 .header("Cookie", "QUALIFY_SESSION=#{sessionCookie}")
                                 .check(
                                         status().is(200),
-                                        jsonPath("$.items[*].id").findAll().optional().saveAs("ids"),
+                                        jsonPath("$.items[*].id")
+                                                .findAll()
+                                                .optional()
+                                                .saveAs("ids"),
                                         jsonPath("$.next").optional().saveAs("next")))))
                 .doIf(session -> session.contains("next"))
                 .then(measured(
@@ -116,16 +120,26 @@ public class ReviewerQueueSimulation extends Simulation {
                         .scenario(names, Bench.text("password", "Qualify-2025"))
                         .injectOpen(Logins.injection(names.size(), 2))
                         .andThen(browse.injectOpen(
-                                rampUsersPerSec(1).to(rate).during(ramp), constantUsersPerSec(rate).during(hold))))
+                                rampUsersPerSec(1).to(rate).during(ramp),
+                                constantUsersPerSec(rate).during(hold))))
                 .protocols(protocol)
                 .assertions(
                         details("log in").failedRequests().count().is(0L),
                         details("queue page").failedRequests().count().is(0L),
                         details("queue page").responseTime().percentile(95.0).lte(150),
-                        details("queue page (JSON)").responseTime().percentile(95.0).lte(150),
-                        details("queue next page (JSON)").responseTime().percentile(95.0).lte(150),
+                        details("queue page (JSON)")
+                                .responseTime()
+                                .percentile(95.0)
+                                .lte(150),
+                        details("queue next page (JSON)")
+                                .responseTime()
+                                .percentile(95.0)
+                                .lte(150),
                         details("review screen data").failedRequests().count().is(0L),
-                        details("review screen data").responseTime().percentile(95.0).lte(150));
+                        details("review screen data")
+                                .responseTime()
+                                .percentile(95.0)
+                                .lte(150));
     }
 
     @Override
@@ -140,7 +154,9 @@ public class ReviewerQueueSimulation extends Simulation {
                 Locale.ROOT,
                 "%.0f reviewer visits/s (each up to 4 requests), filters: %s",
                 rate,
-                String.join(" · ", FILTERS.stream().map(f -> f.isEmpty() ? "(default)" : f).toList())));
+                String.join(
+                        " · ",
+                        FILTERS.stream().map(f -> f.isEmpty() ? "(default)" : f).toList())));
         Bench.report("ReviewerQueueSimulation", lines);
     }
 }

@@ -1,7 +1,6 @@
 package cn.qualify.perf;
 
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -68,7 +67,8 @@ public class StatusStormSimulation extends Simulation {
         if (stairs.enabled()) {
             last = page("page capacity", "status page (capacity)")
                     .injectOpen(stairs.injection())
-                    .andThen(staticFile("static capacity", "static file (capacity)").injectOpen(stairs.injection()));
+                    .andThen(staticFile("static capacity", "static file (capacity)")
+                            .injectOpen(stairs.injection()));
         }
         var staticTarget = staticFile("static target", "static file").injectOpen(target.injection());
         if (last != null) {
