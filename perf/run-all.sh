@@ -79,7 +79,7 @@ step "benchmark images and hostile files; compiling the simulations"
 "${MVN[@]}" -f perf/pom.xml test-compile || exit 1
 
 java -Xms512m -Xmx512m -cp perf/target/classes cn.qualify.perf.BareUploadServer --port "$BARE_PORT" \
-    --dir perf/target/bare > "$RESULTS/bare-server.log" 2>&1 &
+    --bind "${PERF_BARE_BIND:-127.0.0.1}" --dir perf/target/bare > "$RESULTS/bare-server.log" 2>&1 &
 BARE_PID=$!
 
 # Server-side resources of one phase: CPU (average and peak, % of one core), RSS, heap after GC, GC pauses.

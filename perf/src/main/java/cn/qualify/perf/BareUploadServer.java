@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * part to disk, as durably as the product's filesystem store does (temporary file, forced to disk, renamed into a
  * two-level directory, directory synced), then answers 201. No session, no security, no checks, no database.
  *
- * <p>{@code BareUploadServer [--port 18090] [--dir perf/target/bare] [--threads 200] [--fsync true]}: any POST is an
- * upload; {@code GET /health} answers 200; {@code GET /count} the number of files written.
+ * <p>{@code BareUploadServer [--port 18090] [--bind 127.0.0.1] [--dir perf/target/bare] [--threads 200] [--fsync
+ * true]}: any POST is an upload (bind {@code 0.0.0.0} for a load generator on another machine); {@code GET /health} answers 200; {@code GET /count} the number of files written.
  */
 public final class BareUploadServer {
 
@@ -38,15 +38,25 @@ public final class BareUploadServer {
     }
 
     public static void main(String[] args) throws IOException {
-        var options = new HashMap<String, String>(
-                Map.of("--port", "18090", "--dir", "perf/target/bare", "--threads", "200", "--fsync", "true"));
+        var options = new HashMap<String, String>(Map.of(
+                "--port",
+                "18090",
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                "perf/target/bare",
+                "--threads",
+                "200",
+                "--fsync",
+                "true"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
         var root = Path.of(options.get("--dir"));
         Files.createDirectories(root);
         var bare = new BareUploadServer(root, Boolean.parseBoolean(options.get("--fsync")));
-        var server = HttpServer.create(new InetSocketAddress(Integer.parseInt(options.get("--port"))), 1024);
+        var address = new InetSocketAddress(options.get("--bind"), Integer.parseInt(options.get("--port")));
+        var server = HttpServer.create(address, 1024);
         // as many request threads as Tomcat's default maximum, so that neither side is limited by its pool
         server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(options.get("--threads"))));
         server.createContext("/", bare::handle);
