@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs every benchmark of docs/performance.md in order and writes the results to perf/target/results/:
+#   summary.md            machine, every simulation's table, JMH, backlog drain, CPU/heap/GC of each phase
+#   <Simulation>.md       a simulation's phases (also printed); Gatling's HTML reports: perf/target/gatling/
+#   <Simulation>/         the server's GC log, CPU/RSS samples and jstat log during that simulation
+#
+#   perf/run-all.sh            the full measurement (about 1 h 15 min, most of it generating 1,000,000 applications)
+#   perf/run-all.sh --smoke    the same steps with small data, rates and durations (a few minutes), to check the
+#                              harness; its numbers measure nothing
+#
+# Needs: JDK 17, PostgreSQL reachable as PGUSER (postgres) on PGHOST:PGPORT (127.0.0.1:5432) with trust or
+# PGPASSWORD, curl, and a machine left alone for the run. Extra simulation settings: PERF_GATLING_ARGS="-Dname=value …"
+# (see docs/performance.md). Each simulation gets a freshly started server on the same database.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RESULTS=$ROOT/perf/target/results
+SMOKE=false
+[[ ${1:-} == --smoke ]] && SMOKE=true
+export PERF_PORT=${PERF_PORT:-18080}
+BARE_PORT=${PERF_BARE_PORT:-18090}
+MVN=("$ROOT/mvnw" -q -ntp)
+
+if $SMOKE; then
+    APPLICATIONS=${PERF_APPLICATIONS:-3000}
+    DRAFTS=${PERF_DRAFTS:-1000}
+    IMAGES=4
+    SIM_ARGS=(-Dlogin.rate=10
+        -Dqueue.rate=2 -Dqueue.ramp=2 -Dqueue.hold=8
+        -Dstatus.rate=10 -Dstatus.ramp=2 -Dstatus.hold=5 -Dstatus.sessions=20 -Dstatus.offset=500
+        -Dstatus.capacity.from=10 -Dstatus.capacity.step=10 -Dstatus.capacity.levels=2 -Dstatus.capacity.level=4
+        -Dstatus.capacity.ramps=1
+        -Dupload.rate=3 -Dupload.ramp=2 -Dupload.hold=5 -Dupload.hostileRate=1
+        -Dupload.capacity.from=4 -Dupload.capacity.step=4 -Dupload.capacity.levels=2 -Dupload.capacity.level=4
+        -Dupload.capacity.ramps=1)
+    JMH_ARGS="-f 1 -wi 1 -w 2s -i 1 -r 3s -rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
+    BACKLOG="perf/target/images 100 2 perf/target/results 1"
+else
+    APPLICATIONS=${PERF_APPLICATIONS:-1000000}
+    DRAFTS=${PERF_DRAFTS:-100000}
+    IMAGES=24
+    SIM_ARGS=()
+    JMH_ARGS="-rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
+    BACKLOG="perf/target/images 10000 2 perf/target/results 3"
+fi
+# shellcheck disable=SC2206
+SIM_ARGS+=(${PERF_GATLING_ARGS:-} -DbaseUrl=http://127.0.0.1:$PERF_PORT -DbareUrl=http://127.0.0.1:$BARE_PORT)
+
+step() { echo; echo "=== $(date -u +%H:%M:%S) $*"; }
+BARE_PID=
+cleanup() {
+    [[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null
+    perf/run-server.sh stop > /dev/null 2>&1
+}
+trap cleanup EXIT
+
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+{
+    echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)$($SMOKE && echo ' — SMOKE RUN: small data, rates and durations; these numbers measure nothing')"
+    echo
+    echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+    echo "- cores (nproc): $(nproc); CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+    echo "- memory (free -g): $(free -g | awk '/^Mem:/{print $2 " GB total, " $7 " GB available"}')"
+    echo "- JDK: $(java -version 2>&1 | head -1)"
+    echo "- PostgreSQL: $(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -Atc 'SHOW server_version' 2>/dev/null)"
+    echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- data: $APPLICATIONS applications ($DRAFTS drafts), $((APPLICATIONS * 8)) image rows"
+} > "$RESULTS/summary.md"
+
+step "product jar, fresh database, demo seed"
+perf/run-server.sh --fresh || exit 1
+
+step "generating $APPLICATIONS applications"
+perf/generate.sh "$APPLICATIONS" "$DRAFTS" | tee "$RESULTS/generate.log" || exit 1
+
+step "benchmark images and hostile files; compiling the simulations"
+"${MVN[@]}" -Pbench test-compile exec:exec -Dbench.main=cn.qualify.materials.BenchImages \
+    -Dbench.args="perf/target/images $IMAGES" || exit 1
+"${MVN[@]}" -f perf/pom.xml test-compile || exit 1
+
+java -Xms512m -Xmx512m -cp perf/target/classes cn.qualify.perf.BareUploadServer --port "$BARE_PORT" \
+    --bind "${PERF_BARE_BIND:-127.0.0.1}" --dir perf/target/bare > "$RESULTS/bare-server.log" 2>&1 &
+BARE_PID=$!
+
+# Server-side resources of one phase: CPU (average and peak, % of one core), RSS, heap after GC, GC pauses.
+resources() {
+    local dir=$1
+    awk -F, 'NR > 1 && $2 > 0 {n++; cpu += $2; if ($2 > maxcpu) maxcpu = $2; mcpu += $3; if ($4 > rss) rss = $4}
+        END {if (n) printf "server CPU avg %.0f%% / peak %d%% of one core, machine CPU avg %.0f%%, peak RSS %d MiB; ",
+            cpu / n, maxcpu, mcpu / n, rss}' "$dir/samples.csv" 2>/dev/null
+    grep -h 'Pause' "$dir"/gc.log* 2>/dev/null | grep -o '[0-9]*M->[0-9]*M([0-9]*M) [0-9.]*ms' | awk '
+        {s = $1; sub(/^[0-9]+M->/, "", s); after = s + 0; ms = $2 + 0; n++; total += ms; if (ms > max) max = ms;
+         if (after > heap) heap = after}
+        END {printf "GC pauses %d (max %.0f ms, total %.0f ms), peak heap after GC %d MiB of 512\n", n, max, total, heap}'
+    grep -q 'OutOfMemoryError' "$dir/server.log" 2>/dev/null && echo "**OutOfMemoryError in the server log**"
+}
+
+FAILED=()
+for simulation in ReviewerQueueSimulation StatusStormSimulation UploadPeakSimulation; do
+    step "$simulation"
+    perf/run-server.sh --no-build || exit 1
+    if ! "${MVN[@]}" -f perf/pom.xml gatling:test -Dgatling.simulationClass=cn.qualify.perf.$simulation \
+        "${SIM_ARGS[@]}" > "$RESULTS/$simulation.log" 2>&1; then
+        FAILED+=("$simulation")
+    fi
+    cat "$RESULTS/$simulation.md" 2>/dev/null
+    grep -E ' : (true|false)' "$RESULTS/$simulation.log"
+    perf/run-server.sh stop > /dev/null
+    mkdir -p "$RESULTS/$simulation"
+    cp perf/target/server/{gc.log*,samples.csv,jstat.log,server.log} "$RESULTS/$simulation/" 2>/dev/null
+    {
+        echo
+        cat "$RESULTS/$simulation.md" 2>/dev/null || echo "## $simulation: no results (see $simulation.log)"
+        echo
+        echo "Assertions: $(grep -E ' : (true|false)' "$RESULTS/$simulation.log" | grep -c ': false') failed of" \
+            "$(grep -cE ' : (true|false)' "$RESULTS/$simulation.log")."
+        echo "Server: $(resources "$RESULTS/$simulation")"
+    } >> "$RESULTS/summary.md"
+done
+kill "$BARE_PID" 2>/dev/null; BARE_PID=
+
+step "JMH: image verification against a plain decode (server stopped)"
+"${MVN[@]}" -Pbench exec:exec -Dbench.args="$JMH_ARGS" | tee "$RESULTS/jmh.log" | tail -4
+step "backlog drain"
+"${MVN[@]}" -Pbench exec:exec -Dbench.main=cn.qualify.materials.BacklogDrain -Dbench.args="$BACKLOG" \
+    | tee "$RESULTS/backlog.log"
+{
+    echo
+    echo "## JMH (images/s, 2 threads)"
+    echo
+    echo '```'
+    grep -A3 '^Benchmark ' "$RESULTS/jmh.log"
+    echo '```'
+    echo
+    echo "## Backlog drain (images/s through the verification pool vs a plain decode loop; target ratio ≥ 0.90)"
+    echo
+    echo '```'
+    cat "$RESULTS/backlog-drain.csv" 2>/dev/null
+    echo '```'
+    echo
+    echo "Simulations with failed assertions: ${FAILED[*]:-none}"
+} >> "$RESULTS/summary.md"
+step "done: $RESULTS/summary.md"
+cat "$RESULTS/summary.md"

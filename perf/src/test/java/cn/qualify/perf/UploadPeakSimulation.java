@@ -1,0 +1,247 @@
+package cn.qualify.perf;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Target 1 (upload peak) and target 5 (memory): logged-in candidates upload ~150 KB JPEGs to the product's API
+ * ({@code POST /api/v1/candidate/materials/{material}/images}), open model, ramped to and held at {@code upload.rate}
+ * (150/s for 120 s after a 30 s ramp), while pixel-flood and PNG-bomb uploads arrive at {@code upload.hostileRate}
+ * (2/s) and must be refused with 422. The same injection then runs against the bare endpoint ({@link
+ * BareUploadServer} at {@code bareUrl}). A capacity staircase (100/s up by 50/s, 6 levels of 20 s) follows against
+ * both, and the ratio of the highest rates they complete is the comparison of the target.
+ *
+ * <p>Each candidate has 16 free image slots (8 in PROBATION_ASSESSMENT and 8 in INSTITUTION_LICENSE after the
+ * generator's 2 + 2), so the simulation logs in enough candidates for every upload of the run, starting at {@code
+ * upload.offset} in perf/target/candidates.csv.
+ */
+public class UploadPeakSimulation extends Simulation {
+
+    private static final int FREE_SLOTS = 14;
+
+    private final Bench.Target target = Bench.Target.of("upload", 150, 30, 120);
+    private final Bench.Staircase stairs = Bench.Staircase.of("upload.capacity", 100, 50, 6, 20);
+    private final double hostileRate = Double.parseDouble(Bench.text("upload.hostileRate", "2"));
+    private final String bareUrl = Bench.text("bareUrl", "http://127.0.0.1:18090") + "/upload";
+    private final List<byte[]> images = images();
+    private final byte[] pixelFlood = read(Bench.target().resolve("images/bad/pixel-flood.jpg"));
+    private final byte[] pngBomb = read(Bench.target().resolve("images/bad/png-bomb.png"));
+    private final Logins candidates = new Logins("candidates");
+    private final int sessions = Bench.number("upload.sessions", sessionsNeeded());
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(Bench.baseUrl())
+            .shareConnections()
+            .disableFollowRedirect()
+            .acceptHeader("application/json")
+            .userAgentHeader("qualify-perf");
+
+    private int sessionsNeeded() {
+        double uploads = target.rate() * (target.ramp() / 2.0 + target.hold());
+        for (int k = 0; k < stairs.levels(); k++) {
+            uploads += stairs.rate(k) * (stairs.level() + stairs.ramps());
+        }
+        return Math.max(10, (int) Math.ceil(uploads / FREE_SLOTS));
+    }
+
+    private static List<byte[]> images() {
+        try (var files = Files.list(Bench.target().resolve("images"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("upload-"))
+                    .sorted()
+                    .map(UploadPeakSimulation::read)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no perf/target/images: run BenchImages (perf/run-all.sh does)", e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Iterator<Map<String, Object>> imageFeeder() {
+        var next = new AtomicLong();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                return Map.of("image", images.get((int) (next.getAndIncrement() % images.size())));
+            }
+        };
+    }
+
+    /** One upload to the product as a logged-in candidate, into a material with a free slot. */
+    private ChainBuilder productUpload(String request, String phase) {
+        return exec(session -> session.set(
+                        "material", session.getLong("turn") % 2 == 0 ? "PROBATION_ASSESSMENT" : "INSTITUTION_LICENSE"))
+                .exec(Bench::started)
+                .exec(http(request)
+                        .post("/api/v1/candidate/materials/#{material}/images")
+                        .header("X-CSRF-TOKEN", "#{csrf}")
+                        .header("Cookie", "QUALIFY_SESSION=#{sessionCookie}")
+                        .bodyPart(ByteArrayBodyPart("file", session -> session.get("image"))
+                                .fileName("photo.jpg")
+                                .contentType("image/jpeg"))
+                        .asMultipartForm()
+                        .check(status().is(201)))
+                .exec(Bench.recorded(phase));
+    }
+
+    /** The same multipart body to the bare endpoint. */
+    private ChainBuilder bareUpload(String request, String phase) {
+        return exec(Bench::started)
+                .exec(http(request)
+                        .post(bareUrl)
+                        .bodyPart(ByteArrayBodyPart("file", session -> session.get("image"))
+                                .fileName("photo.jpg")
+                                .contentType("image/jpeg"))
+                        .asMultipartForm()
+                        .check(status().is(201)))
+                .exec(Bench.recorded(phase));
+    }
+
+    private ScenarioBuilder product(String name, String request) {
+        return scenario(name).feed(candidates.feeder()).feed(imageFeeder()).exec(productUpload(request, name));
+    }
+
+    private ScenarioBuilder bare(String name, String request) {
+        return scenario(name).feed(imageFeeder()).exec(bareUpload(request, name));
+    }
+
+    /** Pixel floods and PNG bombs, alternately; each must be refused (422) without reading more than its header. */
+    private ScenarioBuilder hostile() {
+        var next = new AtomicLong();
+        Iterator<Map<String, Object>> files = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                boolean flood = next.getAndIncrement() % 2 == 0;
+                return Map.of(
+                        "hostile", flood ? pixelFlood : pngBomb,
+                        "hostileName", flood ? "flood.jpg" : "bomb.png",
+                        "hostileType", flood ? "image/jpeg" : "image/png");
+            }
+        };
+        return scenario("hostile uploads")
+                .feed(candidates.feeder())
+                .feed(files)
+                .exec(Bench::started)
+                .exec(http("hostile upload")
+                        .post("/api/v1/candidate/materials/PROBATION_ASSESSMENT/images")
+                        .header("X-CSRF-TOKEN", "#{csrf}")
+                        .header("Cookie", "QUALIFY_SESSION=#{sessionCookie}")
+                        .bodyPart(ByteArrayBodyPart("file", session -> session.get("hostile"))
+                                .fileName("#{hostileName}")
+                                .contentType("#{hostileType}"))
+                        .asMultipartForm()
+                        .check(status().is(422)))
+                .exec(Bench.recorded("hostile"));
+    }
+
+    {
+        var loginNames = Logins.candidates(Bench.number("upload.offset", 0), sessions);
+        PopulationBuilder last = null;
+        if (stairs.enabled()) {
+            last = product("product capacity", "upload (capacity)")
+                    .injectOpen(stairs.injection())
+                    .andThen(bare("bare capacity", "bare upload (capacity)").injectOpen(stairs.injection()));
+        }
+        var bareTarget = bare("bare target", "bare upload").injectOpen(target.injection());
+        if (last != null) {
+            bareTarget = bareTarget.andThen(last);
+        }
+        var productTarget = product("product target", "upload")
+                .injectOpen(target.injection())
+                .andThen(bareTarget);
+        var peak = hostileRate > 0
+                ? new PopulationBuilder[] {
+                    productTarget,
+                    hostile().injectOpen(constantUsersPerSec(hostileRate).during(target.ramp() + target.hold()))
+                }
+                : new PopulationBuilder[] {productTarget};
+        setUp(candidates
+                        .scenario(loginNames, Bench.text("password", "Qualify-2025"))
+                        .injectOpen(Logins.injection(sessions, Double.parseDouble(Bench.text("login.rate", "20"))))
+                        .andThen(peak))
+                .protocols(protocol)
+                .assertions(
+                        details("log in").failedRequests().count().is(0L),
+                        details("upload").failedRequests().count().is(0L),
+                        details("upload").responseTime().percentile(95.0).lte(300),
+                        details("hostile upload").failedRequests().count().is(0L));
+    }
+
+    @Override
+    public void after() {
+        var lines = Bench.lines(Bench.HEADER);
+        var product = Bench.stats("product target", "upload, hold", target.rate(), target.window());
+        var bare = Bench.stats("bare target", "bare upload, hold", target.rate(), target.window());
+        lines.add(product.row());
+        lines.add(bare.row());
+        if (hostileRate > 0) {
+            lines.add(Bench.whole("hostile", "hostile uploads (422 expected)").row());
+        }
+        double productCapacity = 0;
+        double bareCapacity = 0;
+        if (stairs.enabled()) {
+            productCapacity = Bench.staircase("product capacity", "upload capacity", stairs, lines);
+            bareCapacity = Bench.staircase("bare capacity", "bare capacity", stairs, lines);
+        }
+        lines.add("");
+        lines.add(String.format(
+                Locale.ROOT,
+                "logged-in candidates: %d. Hold: %.1f uploads/s completed, p95 %d ms, %d errors (target ≥ %.0f/s, p95 ≤ 300"
+                        + " ms, 0 errors: %s).",
+                sessions,
+                product.throughput(),
+                product.p95(),
+                product.errors(),
+                target.rate(),
+                product.throughput() >= target.rate() * 0.98 && product.p95() <= 300 && product.errors() == 0
+                        ? "met"
+                        : "NOT met"));
+        if (stairs.enabled() && bareCapacity > 0) {
+            double ratio = productCapacity / bareCapacity;
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Capacity: product %.1f/s, bare endpoint %.1f/s, ratio %.2f (target ≥ 0.50: %s). A capacity is only"
+                            + " a capacity if its staircase went past it (a level completing clearly less than offered).",
+                    productCapacity,
+                    bareCapacity,
+                    ratio,
+                    ratio >= 0.5 ? "met" : "NOT met"));
+        }
+        Bench.report("UploadPeakSimulation", lines);
+    }
+}
