@@ -47,6 +47,16 @@ class ApplicationSmokeTests {
     }
 
     @Test
+    void pageLinksAreWrittenAsTheTemplatesGiveThemAndTheWebjarsStillResolve() {
+        var home = http.getForObject("/", String.class);
+
+        assertThat(home).contains("src=\"/webjars/htmx.org/dist/htmx.min.js\"");
+        var htmx = http.getForEntity("/webjars/htmx.org/dist/htmx.min.js", String.class);
+        assertThat(htmx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(htmx.getBody()).contains("htmx");
+    }
+
+    @Test
     void unknownPageShowsFriendlyErrorWithoutStackTrace() {
         var response = http.getForEntity("/no-such-page", String.class);
         // an anonymous visitor is sent to the log-in page (200 once the redirect is followed)
