@@ -80,12 +80,12 @@ FROM perf_chunk c
 CROSS JOIN generate_series(1, 8) k;
 
 INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes, width, height,
-                               uploaded_at, round, removed_at, removed_in_round)
+                               uploaded_at, round, removed_at, removed_in_round, checked)
 SELECT gen_random_uuid(), i.application_id, i.material,
        '2025/' || substr(i.u, 1, 2) || '/' || substr(i.u, 3, 2) || '/' || i.u,
        md5(i.u) || md5(i.u || '.'), 140000 + (i.n * 7 + i.k * 131) % 20000,
        CASE WHEN i.k <= 3 THEN 1600 ELSE 1200 END, CASE WHEN i.k <= 3 THEN 1000 ELSE 1600 END,
-       i.updated_at - interval '30 days' + make_interval(mins => i.k), 0, NULL, -1
+       i.updated_at - interval '30 days' + make_interval(mins => i.k), 0, NULL, -1, TRUE
 FROM perf_image i;
 
 INSERT INTO image_check (storage_key, flags, thumbnail_key, checked_at)

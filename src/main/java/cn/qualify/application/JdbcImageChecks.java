@@ -43,6 +43,9 @@ class JdbcImageChecks implements ImageChecks {
                     .param("key", check.storageKey())
                     .update();
         }
+        jdbc.sql("UPDATE application_image SET checked = TRUE WHERE storage_key = :key AND checked = FALSE")
+                .param("key", check.storageKey())
+                .update();
     }
 
     @Override
@@ -66,13 +69,21 @@ class JdbcImageChecks implements ImageChecks {
         return checks;
     }
 
+    /**
+     * Images still waiting for their result, oldest first. A result recorded before its image row was committed left
+     * the row unmarked: such rows are marked first, so that they do not stand in the index range for ever.
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<String> unchecked(int limit) {
+        jdbc.sql("""
+                        UPDATE application_image SET checked = TRUE
+                        WHERE checked = FALSE
+                          AND EXISTS (SELECT 1 FROM image_check c WHERE c.storage_key = application_image.storage_key)
+                        """).update();
         return jdbc.sql("""
                         SELECT i.storage_key FROM application_image i
-                        LEFT JOIN image_check c ON c.storage_key = i.storage_key
-                        WHERE c.storage_key IS NULL AND i.removed_at IS NULL AND i.purged_at IS NULL
+                        WHERE i.checked = FALSE AND i.removed_at IS NULL AND i.purged_at IS NULL
                         ORDER BY i.uploaded_at
                         FETCH FIRST :limit ROWS ONLY
                         """).param("limit", limit).query(String.class).list();

@@ -191,4 +191,29 @@ class ApplicationsModuleTests {
         assertThat(check.checkedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(imageChecks.of(List.of())).isEmpty();
     }
+
+    @Test
+    void theSweepSeesOnlyImagesStillWaitingForTheirResult() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        var checkedImage = anImage();
+        var waitingImage = anImage();
+        var checkedBeforeItsRow = anImage();
+        imageChecks.record(new ImageCheck(checkedBeforeItsRow.storageKey(), java.util.Set.of(), null, T0));
+        application.addImage("ID_PROOF", checkedImage, 3, T0);
+        application.addImage("ID_PROOF", waitingImage, 3, T0.plusSeconds(1));
+        application.addImage("ID_PROOF", checkedBeforeItsRow, 3, T0.plusSeconds(2));
+        applications.save(application);
+        imageChecks.record(new ImageCheck(checkedImage.storageKey(), java.util.Set.of("BLURRY"), null, T0));
+
+        var waiting = imageChecks.unchecked(100_000);
+
+        assertThat(waiting).contains(waitingImage.storageKey());
+        assertThat(waiting).doesNotContain(checkedImage.storageKey(), checkedBeforeItsRow.storageKey());
+        assertThat(jdbc.sql("SELECT checked FROM application_image WHERE storage_key = :key")
+                        .param("key", checkedBeforeItsRow.storageKey())
+                        .query(Boolean.class)
+                        .single())
+                .as("a result recorded before its row was committed is marked by the sweep")
+                .isTrue();
+    }
 }
