@@ -36,7 +36,7 @@ SELECT n,
                 'WITHDRAWN','WITHDRAWN','EXPIRED','EXPIRED','EXPIRED',
                 'SUBMITTED','SUBMITTED'])[(n * 37) % 100 + 1]
        END AS state,
-       s.generated_at - make_interval(secs => ((n * 7919) % 2592000)) AS updated_at,
+       s.generated_at - make_interval(secs => ((n::bigint * 7919) % 2592000)) AS updated_at,
        gen_random_uuid() AS application_id
 FROM generate_series(:first::int, :last::int) n
 JOIN perf_point p ON p.ix = n % 14
