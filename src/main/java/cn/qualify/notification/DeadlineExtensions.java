@@ -5,8 +5,8 @@ import cn.qualify.application.ApplicationRuleViolation;
 import cn.qualify.application.Applications;
 import cn.qualify.application.RevisionDue;
 import cn.qualify.identity.Account;
+import cn.qualify.shared.ExamDays;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -37,10 +37,6 @@ class DeadlineExtensions {
     }
 
     /** The deadline that lets the candidate resubmit through the whole of {@code lastDay} in China. */
-    static Instant endOf(LocalDate lastDay) {
-        return lastDay.plusDays(1).atStartOfDay(DecisionNotifications.EXAM_ZONE).toInstant();
-    }
-
     LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), DecisionNotifications.EXAM_ZONE);
     }
@@ -62,7 +58,7 @@ class DeadlineExtensions {
                     .byId(applicationId)
                     .orElseThrow(() -> new ApplicationRuleViolation(
                             "notification.deadline.unknown", "No application " + applicationId));
-            application.extendDeadline(endOf(lastDay), actor(admin), clock.instant());
+            application.extendDeadline(ExamDays.endOf(lastDay), actor(admin), clock.instant());
             applications.save(application);
         });
     }
@@ -75,7 +71,7 @@ class DeadlineExtensions {
      */
     int extendExamPoint(Account admin, String examPointCode, LocalDate lastDay) {
         requireWithinReach(lastDay);
-        var extendedTo = endOf(lastDay);
+        var extendedTo = ExamDays.endOf(lastDay);
         int extended = 0;
         for (RevisionDue due : applications.returnedAt(examPointCode)) {
             if (!due.deadline().isBefore(extendedTo) || !clock.instant().isBefore(due.deadline())) {

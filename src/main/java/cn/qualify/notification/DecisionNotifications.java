@@ -9,8 +9,8 @@ import cn.qualify.application.ApplicationEvents.OnsiteReviewRequested;
 import cn.qualify.application.ApplicationEvents.ReturnedForRevision;
 import cn.qualify.application.ApplicationEvents.RevisionDeadlineExtended;
 import cn.qualify.application.Applications;
+import cn.qualify.shared.ExamDays;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionNotifications {
 
-    static final ZoneId EXAM_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId EXAM_ZONE = ExamDays.ZONE;
 
     private final Notifier notifier;
     private final Applications applications;
@@ -105,6 +105,6 @@ class DecisionNotifications {
 
     /** The last day on which the candidate may still resubmit: the deadline is the following midnight in China. */
     static String lastDay(Instant deadline) {
-        return LocalDate.ofInstant(deadline.minusNanos(1), EXAM_ZONE).toString();
+        return ExamDays.lastDayBefore(deadline).toString();
     }
 }

@@ -6,6 +6,7 @@ import cn.qualify.identity.IdType;
 import cn.qualify.identity.InvalidIdNumberException;
 import cn.qualify.identity.ResidentIdCard;
 import cn.qualify.policy.Policies;
+import cn.qualify.shared.ExamDays;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CandidateRegistrationController {
 
     /** Times are shown as in China, where the exam takes place. */
-    static final ZoneId EXAM_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId EXAM_ZONE = ExamDays.ZONE;
 
     private final CandidateRegistrations registrations;
     private final ExamPoints examPoints;

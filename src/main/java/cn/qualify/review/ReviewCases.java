@@ -22,8 +22,8 @@ import cn.qualify.review.ReviewCase.FindingLine;
 import cn.qualify.review.ReviewCase.ImageInfo;
 import cn.qualify.review.ReviewCase.LeaseInfo;
 import cn.qualify.review.ReviewCase.MaterialFile;
+import cn.qualify.shared.ExamDays;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewCases {
 
-    static final ZoneId EXAM_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId EXAM_ZONE = ExamDays.ZONE;
 
     /** Used when the application's exam year is not set up; the notice itself names no number of days. */
     static final int FALLBACK_RESUBMISSION_DAYS = 5;
@@ -97,7 +97,7 @@ class ReviewCases {
                 application.round(),
                 application.offlineReview(),
                 application.revisionDeadline().orElse(null),
-                application.revisionDeadline().map(ReviewCases::lastDayOf).orElse(null),
+                application.revisionDeadline().map(ExamDays::lastDayBefore).orElse(null),
                 defaultLastDay(application.examYear()),
                 application.version(),
                 registration.map(this::candidate).orElse(null),
@@ -128,14 +128,6 @@ class ReviewCases {
     }
 
     /** A deadline that ends the given day in China: resubmissions are refused from the next midnight on. */
-    static Instant endOf(LocalDate lastDay) {
-        return lastDay.plusDays(1).atStartOfDay(EXAM_ZONE).toInstant();
-    }
-
-    static LocalDate lastDayOf(Instant deadline) {
-        return LocalDate.ofInstant(deadline.minusNanos(1), EXAM_ZONE);
-    }
-
     /** Names of the materials in the request's language, from the catalogue of the exam year's policy. */
     Map<String, String> catalogueNames(int examYear, Locale locale) {
         var policyId = examYears

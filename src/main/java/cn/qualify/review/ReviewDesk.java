@@ -17,6 +17,7 @@ import cn.qualify.materials.DocumentNotFoundException;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.policy.Material;
+import cn.qualify.shared.ExamDays;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -228,7 +229,7 @@ class ReviewDesk {
         change(reviewer, id, seenVersion, ReviewAction.RETURN_FOR_REVISION, true, (application, actor) -> {
             var chosen = lastDay != null ? lastDay : cases.defaultLastDay(application.examYear());
             requireDeadlineWithinReach(chosen);
-            application.returnForRevision(actor, ReviewCases.endOf(chosen), clock.instant());
+            application.returnForRevision(actor, ExamDays.endOf(chosen), clock.instant());
         });
     }
 
@@ -294,7 +295,7 @@ class ReviewDesk {
                 seenVersion,
                 ReviewAction.EXTEND_DEADLINE,
                 false,
-                (application, actor) -> application.extendDeadline(ReviewCases.endOf(lastDay), actor, clock.instant()));
+                (application, actor) -> application.extendDeadline(ExamDays.endOf(lastDay), actor, clock.instant()));
     }
 
     /** Records that the exam point received the candidate's signed application form (二.8). */

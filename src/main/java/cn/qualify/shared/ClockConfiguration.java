@@ -1,7 +1,6 @@
 package cn.qualify.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,12 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    /** Dates of the exam year (deadlines, cut-offs) are dates in China. */
-    public static final ZoneId EXAM_ZONE = ZoneId.of("Asia/Shanghai");
-
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(EXAM_ZONE);
+        return Clock.system(ExamDays.ZONE);
     }
 }

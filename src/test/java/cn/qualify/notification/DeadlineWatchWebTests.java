@@ -22,6 +22,7 @@ import cn.qualify.identity.Account;
 import cn.qualify.identity.IdentityFixtures;
 import cn.qualify.identity.Role;
 import cn.qualify.notification.NotificationTestConfiguration.SettableClock;
+import cn.qualify.shared.ExamDays;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class DeadlineWatchWebTests {
 
     /** The deadline of a return: the midnight (China) after the last day, 2030-06-10. */
-    static final Instant DEADLINE = DeadlineExtensions.endOf(LocalDate.of(2030, 6, 10));
+    static final Instant DEADLINE = ExamDays.endOf(LocalDate.of(2030, 6, 10));
 
     static final Instant RETURNED_AT = DEADLINE.minus(Duration.ofDays(5));
 
@@ -185,7 +186,7 @@ class DeadlineWatchWebTests {
                         .param("examPoint", "2101"))
                 .andExpect(status().is3xxRedirection());
 
-        var extended = DeadlineExtensions.endOf(LocalDate.of(2030, 6, 13));
+        var extended = ExamDays.endOf(LocalDate.of(2030, 6, 13));
         assertThat(applications.byId(id).orElseThrow().revisionDeadline()).contains(extended);
         watch.expireDue(DEADLINE);
         assertThat(stateOf(id)).isEqualTo(ApplicationState.RETURNED);
@@ -242,7 +243,7 @@ class DeadlineWatchWebTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.extended").value(2));
 
-        var extended = DeadlineExtensions.endOf(LocalDate.of(2030, 6, 20));
+        var extended = ExamDays.endOf(LocalDate.of(2030, 6, 20));
         assertThat(applications.byId(first).orElseThrow().revisionDeadline()).contains(extended);
         assertThat(applications.byId(second).orElseThrow().revisionDeadline()).contains(extended);
         assertThat(applications.byId(elsewhere).orElseThrow().revisionDeadline())

@@ -12,6 +12,7 @@ import cn.qualify.application.ApplicationState;
 import cn.qualify.audit.AuditEntry;
 import cn.qualify.audit.AuditTrail;
 import cn.qualify.identity.Account;
+import cn.qualify.shared.ExamDays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +112,7 @@ class ReviewDecisionWebTests {
         assertThat(diploma.internalNote()).isEqualTo("疑似复印件");
         var lastDay = cases.defaultLastDay(ReviewFixtures.YEAR);
         assertThat(lastDay).isAfter(cases.today());
-        assertThat(returned.revisionDeadline()).contains(ReviewCases.endOf(lastDay));
+        assertThat(returned.revisionDeadline()).contains(ExamDays.endOf(lastDay));
         assertThat(historyOf(application))
                 .extracting(AuditEntry::action)
                 .contains("MATERIAL_ACCEPTED", "MATERIAL_REPLACEMENT_REQUESTED", "APPLICATION_RETURNED");
@@ -128,7 +129,7 @@ class ReviewDecisionWebTests {
         var lastDay = cases.today().plusDays(3);
         decide(pointReviewer, application, "return", "{\"version\":$version,\"lastDay\":\"" + lastDay + "\"}")
                 .andExpect(status().isOk());
-        assertThat(fixtures.reload(application).revisionDeadline()).contains(ReviewCases.endOf(lastDay));
+        assertThat(fixtures.reload(application).revisionDeadline()).contains(ExamDays.endOf(lastDay));
 
         claim(pointReviewer, application).andExpect(status().isOk());
         decide(
@@ -151,7 +152,7 @@ class ReviewDecisionWebTests {
                         "deadline",
                         "{\"version\":$version,\"lastDay\":\"" + lastDay.plusDays(4) + "\"}")
                 .andExpect(status().isOk());
-        assertThat(fixtures.reload(application).revisionDeadline()).contains(ReviewCases.endOf(lastDay.plusDays(4)));
+        assertThat(fixtures.reload(application).revisionDeadline()).contains(ExamDays.endOf(lastDay.plusDays(4)));
         assertThat(historyOf(application)).extracting(AuditEntry::action).contains("DEADLINE_EXTENDED");
     }
 

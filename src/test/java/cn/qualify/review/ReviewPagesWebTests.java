@@ -18,6 +18,7 @@ import cn.qualify.application.ImageChecks;
 import cn.qualify.audit.AuditEntry;
 import cn.qualify.audit.AuditTrail;
 import cn.qualify.identity.Account;
+import cn.qualify.shared.ExamDays;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,8 @@ class ReviewPagesWebTests {
                         .param("version", String.valueOf(beforeReturn.version()))
                         .param(
                                 "lastDay",
-                                ReviewCases.lastDayOf(fixtures.clock().instant().plusSeconds(5 * 86_400))
+                                ExamDays.lastDayBefore(
+                                                fixtures.clock().instant().plusSeconds(5 * 86_400))
                                         .toString()))
                 .andExpect(redirectedUrl("/review"))
                 .andExpect(flash().attribute("flashSuccess", "已退回考生修改。"));
