@@ -20,7 +20,8 @@ import java.util.UUID;
  * Stores documents as files under one directory, the key being the relative path. A document is written to a
  * hidden temporary file in its final directory, forced to disk, then renamed into place: a rename within one
  * directory is atomic, so no reader ever sees half a file, and a crash leaves at most a stray temporary file
- * (its name starts with a dot, which no key does).
+ * (its name starts with a dot, which no key does). Deleting the key deletes such a temporary too: an upload's key
+ * is pending before its bytes are written, so the orphan sweep removes what a put killed mid-write left.
  */
 final class FilesystemDocumentStore implements DocumentStore {
 
@@ -46,7 +47,7 @@ final class FilesystemDocumentStore implements DocumentStore {
             throw new IllegalStateException("A document is already stored under " + key);
         }
         var directory = target.getParent();
-        var temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        var temporary = temporaryFor(target);
         try {
             Files.createDirectories(directory);
             try (var channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -94,8 +95,10 @@ final class FilesystemDocumentStore implements DocumentStore {
 
     @Override
     public boolean delete(StorageKey key) {
+        var target = resolve(key);
         try {
-            return Files.deleteIfExists(resolve(key));
+            deleteTemporaries(target);
+            return Files.deleteIfExists(target);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + key, e);
         }
@@ -120,6 +123,29 @@ final class FilesystemDocumentStore implements DocumentStore {
             throw new IllegalArgumentException("Storage key leaves the document directory: " + key);
         }
         return path;
+    }
+
+    /** A new temporary name next to the target, hidden from keys by its leading dot. */
+    static Path temporaryFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /**
+     * The temporaries of this target's puts that never finished; a put that fails deletes its own, only a process
+     * that dies mid-write leaves one. Exactly this target's: the UUID pattern keeps a derived key's (a thumbnail's,
+     * named after it) apart.
+     */
+    private static void deleteTemporaries(Path target) throws IOException {
+        var directory = target.getParent();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        var pattern = "." + target.getFileName() + ".????????-????-????-????-????????????.tmp";
+        try (var strays = Files.newDirectoryStream(directory, pattern)) {
+            for (Path stray : strays) {
+                Files.deleteIfExists(stray);
+            }
+        }
     }
 
     /** Makes the rename itself durable; not every platform can open a directory for this, and that is fine. */

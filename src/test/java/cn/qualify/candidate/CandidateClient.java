@@ -70,6 +70,11 @@ class CandidateClient {
         return this;
     }
 
+    /** The CSRF token of the session, for a request this client cannot send itself. */
+    String csrfToken() {
+        return csrf;
+    }
+
     /** Posts a JSON body to the API with the CSRF header. */
     HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path))

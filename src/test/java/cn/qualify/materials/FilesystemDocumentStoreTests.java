@@ -56,6 +56,31 @@ class FilesystemDocumentStoreTests extends DocumentStoreContractTests {
     }
 
     @Test
+    void aTemporaryLeftByAPutKilledMidWriteIsNeverServedAndGoesWithItsKey() throws Exception {
+        var key = StorageKey.of("2025/ab/cd/abcd0000-0000-4000-8000-000000000001");
+        var neighbour = StorageKey.of("2025/ab/cd/abcd0000-0000-4000-8000-000000000002");
+        var target = filesystem.resolve(key);
+        Files.createDirectories(target.getParent());
+        // What the process left when it died while writing: part of the bytes, under the put's temporary name.
+        var stray = FilesystemDocumentStore.temporaryFor(target);
+        Files.write(stray, new byte[] {1, 2});
+        var thumbnailStray = FilesystemDocumentStore.temporaryFor(filesystem.resolve(key.withSuffix("thumb.jpg")));
+        Files.write(thumbnailStray, new byte[] {3});
+        var neighbourStray = FilesystemDocumentStore.temporaryFor(filesystem.resolve(neighbour));
+        Files.write(neighbourStray, new byte[] {4});
+
+        assertThat(store.exists(key)).isFalse();
+        assertThatThrownBy(() -> store.get(key)).isInstanceOf(DocumentNotFoundException.class);
+
+        // The orphan sweep deletes the key that was pending when the process died.
+        assertThat(store.delete(key)).as("there was no document").isFalse();
+
+        assertThat(stray).doesNotExist();
+        assertThat(thumbnailStray).as("another key's").exists();
+        assertThat(neighbourStray).as("another key's").exists();
+    }
+
+    @Test
     void aFailedPutLeavesNothingVisible() throws Exception {
         var key = StorageKey.newKey(2025);
         // A file where the key's directory should be makes the write fail before the rename.
