@@ -107,6 +107,12 @@
     }
   }
 
+  // The page carries the status messages once, in the user's language; the built-in text is a last resort.
+  function message(name) {
+    var holder = document.getElementById('upload-messages');
+    return (holder && holder.dataset[name]) || 'Upload failed';
+  }
+
   function enhance(form) {
     if (form.dataset.enhanced) { return; }
     form.dataset.enhanced = 'true';
@@ -145,12 +151,12 @@
       event.preventDefault();
       form.dataset.busy = 'true';
       var maxBytes = parseInt(form.dataset.maxBytes, 10);
-      status.textContent = form.dataset.msgCompressing;
+      status.textContent = message('msgCompressing');
       compress(source, rotation, maxBytes).then(function (blob) {
         if (!blob) {
           // Trying again would give the same result: say what to do instead.
           delete form.dataset.busy;
-          status.textContent = form.dataset.msgCannotCompress || form.dataset.msgFailed;
+          status.textContent = message('msgCannotCompress');
           return;
         }
         var data = new FormData();
@@ -161,7 +167,7 @@
         csrfHeaders(xhr);
         progress.hidden = false;
         progress.value = 0;
-        status.textContent = form.dataset.msgUploading;
+        status.textContent = message('msgUploading');
         xhr.upload.addEventListener('progress', function (e) {
           if (e.lengthComputable) { progress.value = Math.round(e.loaded * 100 / e.total); }
         });
@@ -173,14 +179,14 @@
             refreshCard(form);
             return;
           }
-          var message = form.dataset.msgFailed;
-          try { message = JSON.parse(xhr.responseText).detail || message; } catch (ignored) { /* not JSON */ }
-          status.textContent = message;
+          var failure = message('msgFailed');
+          try { failure = JSON.parse(xhr.responseText).detail || failure; } catch (ignored) { /* not JSON */ }
+          status.textContent = failure;
         });
         xhr.addEventListener('error', function () {
           progress.hidden = true;
           delete form.dataset.busy;
-          status.textContent = form.dataset.msgFailed;
+          status.textContent = message('msgFailed');
         });
         xhr.send(data);
       });

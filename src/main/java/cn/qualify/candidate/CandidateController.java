@@ -53,15 +53,36 @@ class CandidateController {
         return "candidate/home";
     }
 
+    /**
+     * The upload page. Materials outside the checklist are listed by name only, unless they hold images or a
+     * decision, so the page stays small for the candidates refreshing it before a deadline; htmx loads such a card
+     * when asked, and without script {@code ?other=MATERIAL} renders the page with that card in full.
+     */
     @GetMapping("/candidate/materials")
-    String materials(Account candidate, @RequestParam(required = false) String tooLarge, Model model, Locale locale) {
+    String materials(
+            Account candidate,
+            @RequestParam(required = false) String tooLarge,
+            @RequestParam(required = false) String other,
+            Model model,
+            Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             return "redirect:/candidate";
         }
+        var materials = materialViews(situation);
+        // only a display hint: an unknown value opens nothing rather than failing the page
+        var openedOther = materials.stream()
+                .map(MaterialView::material)
+                .filter(material -> material.name().equals(other))
+                .findFirst()
+                .orElse(null);
         model.addAttribute("situation", situation);
-        model.addAttribute("materials", materialViews(situation));
+        model.addAttribute("materials", materials);
         model.addAttribute("missing", situation.missingUploads(locale));
+        model.addAttribute("openedOther", openedOther);
+        model.addAttribute(
+                "otherOpen",
+                openedOther != null || materials.stream().anyMatch(view -> !view.applicable() && view.hasContent()));
         if (tooLarge != null) {
             model.addAttribute(
                     "flashError",

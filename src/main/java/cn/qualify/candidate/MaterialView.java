@@ -59,6 +59,14 @@ record MaterialView(
         return unlocked && !full();
     }
 
+    /**
+     * Whether the card must be shown in full even though the material is outside the checklist: it holds images
+     * or a reviewer's decision the candidate has to see.
+     */
+    public boolean hasContent() {
+        return !images.isEmpty() || review != null;
+    }
+
     public boolean awaitingChecks() {
         return images.stream().anyMatch(image -> !image.checked());
     }

@@ -172,6 +172,36 @@ class CandidateJourneyIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void materialsOutsideTheChecklistAreListedByNameUntilOpenedOrUsed() {
+        var otherForm = "action=\"/candidate/materials/STUDENT_ID/images\"";
+        var page = browser.get("/candidate/materials").body();
+        assertThat(page).contains("action=\"/candidate/materials/DIPLOMA/images\"", "id=\"material-STUDENT_ID\"");
+        assertThat(page)
+                .as("a material outside the checklist is a name and a link, not a card with an upload form")
+                .doesNotContain(otherForm)
+                .contains("href=\"/candidate/materials?other=STUDENT_ID#material-STUDENT_ID\"")
+                .contains("hx-get=\"/candidate/materials/STUDENT_ID\"")
+                .doesNotContain("id=\"other-materials\" open");
+
+        assertThat(browser.htmx("/candidate/materials/STUDENT_ID").body())
+                .as("htmx swaps the link for the card")
+                .contains(otherForm);
+        assertThat(browser.get("/candidate/materials?other=STUDENT_ID").body())
+                .as("without script the link opens the page with that card")
+                .contains(otherForm, "id=\"other-materials\" open");
+        var unknown = browser.get("/candidate/materials?other=NOT_A_MATERIAL");
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).doesNotContain(otherForm);
+
+        assertThat(browser.uploadWithApi("STUDENT_ID", "x.jpg", TestImages.aPhoneJpeg())
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(browser.get("/candidate/materials").body())
+                .as("a material holding images is shown in full, in an open section")
+                .contains(otherForm, "id=\"other-materials\" open", "已传 1/");
+    }
+
     @Nested
     class RefusedUploads {
 
