@@ -10,6 +10,8 @@
 # them); the others are spread over the review's states and have their review_queue_entry. Login names are the
 # generated ID numbers; perf/target/candidates.csv lists them for the load simulations.
 # Settings: PERF_DB (qualify_perf), PGHOST, PGPORT, PGUSER as for run-server.sh, PERF_CHUNK (50000 per transaction).
+# PERF_RESUME_FROM=N carries on an interrupted run (same arguments) from candidate N, the first of the chunk that
+# did not print "done": each chunk is one transaction, so the chunks before it are complete and the rest absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APPLICATIONS=${1:-1000000}
@@ -21,8 +23,14 @@ if (( DRAFTS > APPLICATIONS )); then DRAFTS=$APPLICATIONS; fi
 mkdir -p perf/target
 
 start=$(date +%s)
-psql -q -v ON_ERROR_STOP=1 -f perf/sql/generate-prepare.sql
-for (( first = 1; first <= APPLICATIONS; first += CHUNK )); do
+FROM=${PERF_RESUME_FROM:-1}
+if (( FROM == 1 )); then
+    psql -q -v ON_ERROR_STOP=1 -f perf/sql/generate-prepare.sql
+elif [[ -z $(psql -Atq -c "SELECT 1 FROM pg_tables WHERE tablename = 'perf_seed'") ]]; then
+    echo "nothing to resume in $DB: run without PERF_RESUME_FROM" >&2
+    exit 1
+fi
+for (( first = FROM; first <= APPLICATIONS; first += CHUNK )); do
     last=$(( first + CHUNK - 1 ))
     (( last > APPLICATIONS )) && last=$APPLICATIONS
     psql -q -v ON_ERROR_STOP=1 -v first="$first" -v last="$last" -v drafts="$DRAFTS" -f perf/sql/generate-chunk.sql
