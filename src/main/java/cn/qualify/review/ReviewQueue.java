@@ -103,6 +103,9 @@ class ReviewQueue {
         if (points != null && points.isEmpty()) {
             return new QueuePage(year, List.of(), null);
         }
+        if (points != null) {
+            params.put("points", points);
+        }
         var states = query.onlyDeadlineSoon()
                         && (query.state() == null || query.state().isBlank())
                 ? EnumSet.of(ApplicationState.RETURNED)
@@ -130,12 +133,15 @@ class ReviewQueue {
             params.put("soon", ReviewLeases.utc(now.plus(deadlineSoon)));
         }
         var search = query.search();
+        String matches = null;
         if (search != null) {
             if (APPLICATION_NUMBER.matcher(search).matches()) {
-                where.add("a.number = :number");
+                matches = "SELECT id FROM application WHERE number = :number";
                 params.put("number", search);
             } else {
-                where.add("(q.id_number = :idNumber OR q.candidate_name = :name)");
+                matches = """
+                        SELECT application_id AS id FROM review_queue_entry WHERE id_number = :idNumber
+                        UNION SELECT application_id AS id FROM review_queue_entry WHERE candidate_name = :name""";
                 params.put("idNumber", search.toUpperCase());
                 params.put("name", search);
             }
@@ -165,7 +171,10 @@ class ReviewQueue {
                 LEFT JOIN review_queue_entry q ON q.application_id = a.id
                 LEFT JOIN review_lease l ON l.application_id = a.id AND l.expires_at > :now
                 ORDER BY a.updated_at, a.id
-                """.formatted(branches(points, states, where, params));
+                """.formatted(
+                        matches == null
+                                ? branches(points, states, where, params)
+                                : matching(matches, points, states, where, params));
         var items = jdbc.sql(sql).params(params).query(ReviewQueue::item).list();
         String next = null;
         if (items.size() > size) {
@@ -206,6 +215,33 @@ class ReviewQueue {
         }
         return "SELECT id FROM (" + String.join(" UNION ALL ", branches)
                 + ") branch ORDER BY updated_at, id LIMIT :limit";
+    }
+
+    /**
+     * The ids of the page when searching: the few applications the search finds, through its own indexes, filtered
+     * to the reviewer's scope and the other filters. Searching inside the ordered branches of {@link #branches}
+     * would read a whole state of the district to find one name.
+     */
+    private static String matching(
+            String matches,
+            List<String> points,
+            Set<ApplicationState> states,
+            List<String> filters,
+            Map<String, Object> params) {
+        params.put("states", states.stream().map(ApplicationState::name).toList());
+        var conditions = new ArrayList<String>();
+        conditions.add("a.exam_year = :year");
+        conditions.add("a.state IN (:states)");
+        if (points != null) {
+            conditions.add("a.exam_point_code IN (:points)");
+        }
+        conditions.addAll(filters);
+        return """
+                SELECT a.id FROM (%s) found
+                JOIN application a ON a.id = found.id
+                LEFT JOIN review_queue_entry q ON q.application_id = a.id
+                WHERE %s
+                ORDER BY a.updated_at, a.id LIMIT :limit""".formatted(matches, String.join(" AND ", conditions));
     }
 
     /** The exam points to read, or null for every point of the district. */
