@@ -20,7 +20,7 @@ import java.util.UUID;
  * Stores documents as files under one directory, the key being the relative path. A document is written to a
  * hidden temporary file in its final directory, forced to disk, then renamed into place: a rename within one
  * directory is atomic, so no reader ever sees half a file, and a crash leaves at most a stray temporary file
- * (its name starts with a dot, which no key does).
+ * (its name starts with a dot, which no key does). {@link #putDerived} skips both forces.
  */
 final class FilesystemDocumentStore implements DocumentStore {
 
@@ -41,6 +41,16 @@ final class FilesystemDocumentStore implements DocumentStore {
 
     @Override
     public StoredDocument put(StorageKey key, byte[] content) {
+        return write(key, content, true);
+    }
+
+    /** Written and renamed into place as {@link #put}, but neither the file nor its directory is forced to disk. */
+    @Override
+    public StoredDocument putDerived(StorageKey key, byte[] content) {
+        return write(key, content, false);
+    }
+
+    private StoredDocument write(StorageKey key, byte[] content, boolean durable) {
         var target = resolve(key);
         if (Files.exists(target)) {
             throw new IllegalStateException("A document is already stored under " + key);
@@ -54,10 +64,14 @@ final class FilesystemDocumentStore implements DocumentStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(directory);
+            if (durable) {
+                forceDirectory(directory);
+            }
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new DocumentStoreUnavailableException("Cannot store " + key + " under " + root, e);
