@@ -95,12 +95,17 @@ final class Picture {
         return new Picture(Colours.RGB, lumaOf(planes), planes, headerWidth, headerHeight, warnings);
     }
 
-    /** The planes of a raster of interleaved or banded byte samples, or null for any other layout. */
+    /**
+     * The planes of a raster of byte samples stored pixel by pixel in one array (as JPEG readers and the 3-byte BGR
+     * type store them), or null for any other layout.
+     */
     private static Plane[] planes(Raster raster, int bands) {
         if (raster.getNumBands() != bands
                 || raster.getTransferType() != DataBuffer.TYPE_BYTE
                 || !(raster.getSampleModel() instanceof ComponentSampleModel model)
-                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)) {
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || Arrays.stream(model.getBankIndices()).anyMatch(bank -> bank != model.getBankIndices()[0])
+                || Arrays.stream(model.getBandOffsets()).anyMatch(offset -> offset >= model.getPixelStride())) {
             return null;
         }
         int x = -raster.getSampleModelTranslateX();
@@ -174,39 +179,41 @@ final class Picture {
         double scale = Math.min(1.0, (double) longSide / Math.max(width, height));
         int columns = Math.max(1, (int) Math.round(width * scale));
         int rows = Math.max(1, (int) Math.round(height * scale));
-        var means = Plane.means(planes, columns, rows);
         // 3-byte BGR: the JPEG writer takes it without converting (a third faster than from int RGB)
         var thumbnail = new BufferedImage(columns, rows, BufferedImage.TYPE_3BYTE_BGR);
         var pixels = ((DataBufferByte) thumbnail.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < columns * rows; i++) {
-            double r;
-            double g;
-            double b;
-            switch (colours) {
-                case GREY -> {
-                    r = means[0][i];
-                    g = r;
-                    b = r;
+        Plane.average(planes, columns, rows, (row, means) -> {
+            for (int column = 0; column < columns; column++) {
+                double r;
+                double g;
+                double b;
+                switch (colours) {
+                    case GREY -> {
+                        r = means[0][column];
+                        g = r;
+                        b = r;
+                    }
+                    case RGB -> {
+                        r = means[0][column];
+                        g = means[1][column];
+                        b = means[2][column];
+                    }
+                    default -> { // YCBCR
+                        double luma = means[0][column];
+                        double cb = means[1][column] - 128;
+                        double cr = means[2][column] - 128;
+                        // JFIF's YCbCr to RGB, as a JPEG decoder converts it
+                        r = luma + 1.402 * cr;
+                        g = luma - 0.344136 * cb - 0.714136 * cr;
+                        b = luma + 1.772 * cb;
+                    }
                 }
-                case RGB -> {
-                    r = means[0][i];
-                    g = means[1][i];
-                    b = means[2][i];
-                }
-                default -> { // YCBCR
-                    double luma = means[0][i];
-                    double cb = means[1][i] - 128;
-                    double cr = means[2][i] - 128;
-                    // JFIF's YCbCr to RGB, as a JPEG decoder converts it
-                    r = luma + 1.402 * cr;
-                    g = luma - 0.344136 * cb - 0.714136 * cr;
-                    b = luma + 1.772 * cb;
-                }
+                int pixel = 3 * (row * columns + column);
+                pixels[pixel] = channel(b);
+                pixels[pixel + 1] = channel(g);
+                pixels[pixel + 2] = channel(r);
             }
-            pixels[3 * i] = channel(b);
-            pixels[3 * i + 1] = channel(g);
-            pixels[3 * i + 2] = channel(r);
-        }
+        });
         return thumbnail;
     }
 
@@ -219,20 +226,21 @@ final class Picture {
      */
     record Plane(byte[] data, int offset, int pixelStride, int scanlineStride, int width, int height) {
 
-        /**
-         * The means of the samples over a grid of {@code columns} × {@code rows} cells, row by row: pixel (x, y)
-         * falls in column {@code x * columns / width} and row {@code y * rows / height}, so every cell covers at
-         * least one pixel and cells differ in size by at most one pixel each way.
-         */
-        double[] means(int columns, int rows) {
-            return means(new Plane[] {this}, columns, rows)[0];
+        /** Receives one row of grid cells at a time: the means per plane and column, in arrays used again. */
+        @FunctionalInterface
+        interface GridRow {
+            void accept(int row, double[][] means);
         }
 
         /**
-         * {@link #means(int, int)} of planes of the same size; the planes of one interleaved raster (pixel by
-         * pixel Y, Cb, Cr) are read in a single pass.
+         * Averages planes of the same picture over a grid of {@code columns} × {@code rows} cells and hands each
+         * row of cells to {@code consumer} as soon as it is complete, top to bottom, so that no grid is held whole
+         * (800 × 600 doubles are 3.8 MB, which G1 would allocate as a humongous object for every image). Pixel
+         * (x, y) falls in column {@code x * columns / width} and row {@code y * rows / height}: every cell covers at
+         * least one pixel, and cells differ in size by at most one pixel each way. The planes are bands of one
+         * raster stored pixel by pixel (Y, Cb, Cr or B, G, R), or a single plane.
          */
-        static double[][] means(Plane[] planes, int columns, int rows) {
+        static void average(Plane[] planes, int columns, int rows, GridRow consumer) {
             var first = planes[0];
             int width = first.width;
             int height = first.height;
@@ -240,106 +248,70 @@ final class Picture {
                 throw new IllegalArgumentException(
                         "A grid of " + columns + "x" + rows + " does not fit " + width + "x" + height);
             }
+            int base = Integer.MAX_VALUE;
+            int last = 0;
+            for (var plane : planes) {
+                if (plane.data != first.data
+                        || plane.pixelStride != first.pixelStride
+                        || plane.scanlineStride != first.scanlineStride
+                        || plane.width != width
+                        || plane.height != height) {
+                    throw new IllegalArgumentException("Planes of different rasters or sizes");
+                }
+                base = Math.min(base, plane.offset);
+                last = Math.max(last, plane.offset);
+            }
             var columnStart = starts(width, columns);
             var rowStart = starts(height, rows);
-            var sums = new int[planes.length][];
-            if (interleaved(planes)) {
-                sums = sums(planes, columnStart, rowStart);
-            } else {
-                for (int i = 0; i < planes.length; i++) {
-                    sums[i] = sums(new Plane[] {planes[i]}, columnStart, rowStart)[0];
-                }
-            }
+            // Down, then across: the pixel rows of a grid row are added into one row of totals, consecutive bytes
+            // of all bands at once (from the first band's first sample to the last band's last); a lone band of an
+            // interleaved raster is read sample by sample instead.
+            boolean consecutive = planes.length > 1 || first.pixelStride == 1;
+            int span = consecutive ? (width - 1) * first.pixelStride + last - base + 1 : width;
+            int pixel = consecutive ? first.pixelStride : 1;
+            var totals = new int[span];
+            var lanes = consecutive ? new long[span / 8 * 2] : null;
+            var cumulative = new int[width + 1];
             // multiplying by reciprocals: a division per cell cost as much as summing the pixels
             var inverseWidth = new double[columns];
             for (int column = 0; column < columns; column++) {
                 inverseWidth[column] = 1.0 / (columnStart[column + 1] - columnStart[column]);
             }
-            var means = new double[planes.length][];
-            for (int i = 0; i < planes.length; i++) {
-                var planeSums = sums[i];
-                var planeMeans = means[i] = new double[columns * rows];
-                for (int row = 0; row < rows; row++) {
-                    double inverseHeight = 1.0 / (rowStart[row + 1] - rowStart[row]);
-                    int cell = row * columns;
-                    for (int column = 0; column < columns; column++) {
-                        planeMeans[cell + column] = planeSums[cell + column] * inverseHeight * inverseWidth[column];
-                    }
-                }
-            }
-            return means;
-        }
-
-        /** Whether the planes are bands of one raster, pixel by pixel: one pass can read them all. */
-        private static boolean interleaved(Plane[] planes) {
-            for (var plane : planes) {
-                if (plane.data != planes[0].data
-                        || plane.pixelStride != planes[0].pixelStride
-                        || plane.scanlineStride != planes[0].scanlineStride
-                        || plane.width != planes[0].width
-                        || plane.height != planes[0].height) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /**
-         * Sums over the cells of planes that are bands of one raster, in two steps per grid row: down the pixel
-         * rows it covers into one row of column totals, then across that row. A cell's sum fits an int: 255 × 1600
-         * × 1600 (the largest decoded raster) is less than 2^31.
-         */
-        private static int[][] sums(Plane[] planes, int[] columnStart, int[] rowStart) {
-            var first = planes[0];
-            int base = Integer.MAX_VALUE;
-            int last = 0;
-            for (var plane : planes) {
-                base = Math.min(base, plane.offset);
-                last = Math.max(last, plane.offset);
-            }
-            // consecutive samples, however many bands: the bytes of a row from the first band's first sample to
-            // the last band's last; a lone band of an interleaved raster is read sample by sample instead
-            boolean consecutive = planes.length > 1 || first.pixelStride == 1;
-            int span = consecutive ? (first.width - 1) * first.pixelStride + last - base + 1 : first.width;
-            int columns = columnStart.length - 1;
-            var totals = new int[span];
-            var lanes = consecutive ? new long[span / 8 * 2] : null;
-            var cumulative = new int[first.width + 1];
-            var sums = new int[planes.length][columns * (rowStart.length - 1)];
-            for (int row = 0; row < rowStart.length - 1; row++) {
+            var means = new double[planes.length][columns];
+            for (int row = 0; row < rows; row++) {
                 Arrays.fill(totals, 0);
                 if (consecutive) {
                     addRows(first, base, rowStart[row], rowStart[row + 1], lanes, totals);
                 } else {
                     for (int y = rowStart[row]; y < rowStart[row + 1]; y++) {
                         int position = base + y * first.scanlineStride;
-                        for (int x = 0; x < span; x++) {
+                        for (int x = 0; x < width; x++) {
                             totals[x] += first.data[position + x * first.pixelStride] & 0xFF;
                         }
                     }
                 }
+                double inverseHeight = 1.0 / (rowStart[row + 1] - rowStart[row]);
                 for (int i = 0; i < planes.length; i++) {
                     int band = planes[i].offset - base;
-                    int pixel = consecutive ? first.pixelStride : 1;
                     // Running totals across the row, then each cell as the difference of two: adding pixel by
                     // pixel into cells would wait on the previous store to the same cell, and walking runs of 1 to
-                    // 5 pixels in no regular order would mispredict a branch per cell.
+                    // 5 pixels in no regular order would mispredict a branch per cell. A cell's total fits an int:
+                    // 255 × 1600 × 1600 (the largest decoded raster) is less than 2^31.
                     int running = 0;
-                    for (int x = 0; x < first.width; x++) {
+                    for (int x = 0; x < width; x++) {
                         running += totals[band + x * pixel];
                         cumulative[x + 1] = running;
                     }
-                    var planeSums = sums[i];
-                    int cell = row * columns;
+                    var planeMeans = means[i];
                     int previous = 0;
                     for (int column = 0; column < columns; column++) {
                         int next = cumulative[columnStart[column + 1]];
-                        planeSums[cell + column] = next - previous;
+                        planeMeans[column] = (next - previous) * inverseHeight * inverseWidth[column];
                         previous = next;
                     }
                 }
+                consumer.accept(row, means);
             }
-            return sums;
         }
 
         private static final VarHandle LONGS =

@@ -21,9 +21,10 @@ class QualityMeasuresTests {
         var plane = new Picture.Plane(data, 0, 1, 5, 5, 3);
 
         // columns 0–2 and 3–4 (x · 2 / 5), all three rows
-        assertThat(plane.means(2, 1)).containsExactly(6.0, 8.5);
-        assertThat(plane.means(5, 3)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-        assertThat(plane.means(1, 1)).containsExactly(7.0);
+        assertThat(grid(plane, 2, 1)).containsExactly(new double[] {6, 8.5}, within(1e-9));
+        assertThat(grid(plane, 5, 3))
+                .containsExactly(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}, within(1e-9));
+        assertThat(grid(plane, 1, 1)).containsExactly(new double[] {7}, within(1e-9));
     }
 
     @Test
@@ -37,11 +38,11 @@ class QualityMeasuresTests {
             planes[band] = new Picture.Plane(data, 5 + band, 3, width * 3, width, height);
         }
 
-        var together = Picture.Plane.means(planes, 11, 6);
+        var together = grid(planes, 11, 6);
 
         for (int band = 0; band < 3; band++) {
             assertThat(together[band]).containsExactly(naiveMeans(planes[band], 11, 6), within(1e-9));
-            assertThat(planes[band].means(11, 6)).containsExactly(naiveMeans(planes[band], 11, 6), within(1e-9));
+            assertThat(grid(planes[band], 11, 6)).containsExactly(naiveMeans(planes[band], 11, 6), within(1e-9));
         }
     }
 
@@ -52,8 +53,8 @@ class QualityMeasuresTests {
         java.util.Arrays.fill(data, (byte) 255);
         var plane = new Picture.Plane(data, 0, 1, 20, 20, 600);
 
-        assertThat(plane.means(1, 1)).containsExactly(new double[] {255}, within(1e-9));
-        assertThat(plane.means(3, 2)).containsExactly(new double[] {255, 255, 255, 255, 255, 255}, within(1e-9));
+        assertThat(grid(plane, 1, 1)).containsExactly(new double[] {255}, within(1e-9));
+        assertThat(grid(plane, 3, 2)).containsExactly(new double[] {255, 255, 255, 255, 255, 255}, within(1e-9));
     }
 
     @Test
@@ -86,7 +87,7 @@ class QualityMeasuresTests {
             var image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
             fill(image, colour);
 
-            var luma = Picture.ofRgb(image, 40, 30, List.of()).luma().means(1, 1)[0];
+            var luma = grid(Picture.ofRgb(image, 40, 30, List.of()).luma(), 1, 1)[0];
 
             assertThat(luma)
                     .isCloseTo(
@@ -94,7 +95,7 @@ class QualityMeasuresTests {
                             within(0.5));
         }
         var transparent = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
-        assertThat(Picture.ofRgb(transparent, 40, 30, List.of()).luma().means(1, 1)[0])
+        assertThat(grid(Picture.ofRgb(transparent, 40, 30, List.of()).luma(), 1, 1)[0])
                 .isCloseTo(255.0, within(1e-9));
     }
 
@@ -120,6 +121,24 @@ class QualityMeasuresTests {
         graphics.setColor(colour);
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
         graphics.dispose();
+    }
+
+    /** The whole grid of means, as {@link Picture.Plane#average} hands it over row by row. */
+    private static double[][] grid(Picture.Plane[] planes, int columns, int rows) {
+        var grid = new double[planes.length][columns * rows];
+        var next = new int[1];
+        Picture.Plane.average(planes, columns, rows, (row, means) -> {
+            assertThat(row).isEqualTo(next[0]++);
+            for (int i = 0; i < planes.length; i++) {
+                System.arraycopy(means[i], 0, grid[i], row * columns, columns);
+            }
+        });
+        assertThat(next[0]).isEqualTo(rows);
+        return grid;
+    }
+
+    private static double[] grid(Picture.Plane plane, int columns, int rows) {
+        return grid(new Picture.Plane[] {plane}, columns, rows)[0];
     }
 
     private static double[] naiveMeans(Picture.Plane plane, int columns, int rows) {
