@@ -3,11 +3,14 @@ package cn.qualify.materials;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +26,8 @@ import javax.imageio.ImageIO;
  * an {@link ImageVerification} with that many threads and a queue as long as the backlog and waits until all are done,
  * storing each thumbnail as the product's dispatcher does; and reads and decodes the same documents with
  * {@link ImageIO#read} on a fixed pool of the same size. Rounds alternate the order; the first is a warm-up. Prints
- * both rates and their ratio, and appends them to {@code <work directory>/backlog-drain.csv}.
+ * both rates and their ratio, and the process's CPU time per image on each side and their ratio (see {@link Phase}),
+ * and appends them to {@code <work directory>/backlog-drain.csv}.
  */
 public final class BacklogDrain {
 
@@ -48,37 +52,58 @@ public final class BacklogDrain {
         var limits = new ImageIntake.Limits(8000, 24_000_000, 200, 8_000_000);
         var settings = new ImageVerification.Settings(threads, backlog, 1000, 0.05, 50, 320);
         var csv = work.resolve("backlog-drain.csv");
-        if (!Files.exists(csv)) {
-            Files.writeString(csv, "round,backlog,threads,verification_per_s,plain_decode_per_s,ratio\n");
+        var header = "round,backlog,threads,verification_per_s,plain_decode_per_s,ratio,"
+                + "verification_cpu_ms,plain_decode_cpu_ms,cpu_ratio\n";
+        if (!Files.exists(csv) || !Files.readString(csv).startsWith(header)) {
+            Files.writeString(csv, header, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         for (int round = 0; round <= rounds; round++) {
-            double verified;
-            double decoded;
+            Phase verified;
+            Phase decoded;
             if (round % 2 == 0) {
-                verified = drain(store, keys, limits, settings);
-                decoded = decodeLoop(store, keys, threads);
+                verified = Phase.of(keys.size(), () -> drain(store, keys, limits, settings));
+                decoded = Phase.of(keys.size(), () -> decodeLoop(store, keys, threads));
             } else {
-                decoded = decodeLoop(store, keys, threads);
-                verified = drain(store, keys, limits, settings);
+                decoded = Phase.of(keys.size(), () -> decodeLoop(store, keys, threads));
+                verified = Phase.of(keys.size(), () -> drain(store, keys, limits, settings));
             }
             var line = String.format(
                     Locale.ROOT,
-                    "%s,%d,%d,%.1f,%.1f,%.3f",
+                    "%s,%d,%d,%.1f,%.1f,%.3f,%.2f,%.2f,%.3f",
                     round == 0 ? "warm-up" : Integer.toString(round),
                     backlog,
                     threads,
-                    verified,
-                    decoded,
-                    verified / decoded);
+                    verified.perSecond(),
+                    decoded.perSecond(),
+                    verified.perSecond() / decoded.perSecond(),
+                    verified.cpuMillisPerImage(),
+                    decoded.cpuMillisPerImage(),
+                    decoded.cpuMillisPerImage() / verified.cpuMillisPerImage());
             System.out.println(line);
             if (round > 0) {
-                Files.writeString(csv, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(csv, line + "\n", StandardOpenOption.APPEND);
             }
         }
         try (var files = Files.walk(storeDirectory)) {
             for (var file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
+        }
+    }
+
+    /**
+     * A phase's rate (wall clock, what the target is about) and the CPU time the whole process spent per image
+     * (all threads, GC and compiler included). On a machine shared with other work the rate depends on what else
+     * ran at the time; the CPU time per image much less, so the ratio of CPU times tells whether a difference in
+     * rates is the code's or the neighbours'.
+     */
+    record Phase(double perSecond, double cpuMillisPerImage) {
+
+        static Phase of(int images, Callable<Double> work) throws Exception {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
+            double rate = work.call();
+            return new Phase(rate, (os.getProcessCpuTime() - cpu) / 1e6 / images);
         }
     }
 
@@ -99,7 +124,7 @@ public final class BacklogDrain {
                     }
                     var thumbnail = key.withSuffix("thumb.jpg");
                     store.delete(thumbnail);
-                    store.put(thumbnail, result.thumbnailJpeg());
+                    store.putDerived(thumbnail, result.thumbnailJpeg());
                 }));
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();

@@ -95,7 +95,8 @@ class VerificationDispatcher {
         if (result.hasThumbnail()) {
             var thumbnail = key.withSuffix(THUMBNAIL_SUFFIX);
             if (!documents.exists(thumbnail)) {
-                documents.put(thumbnail, result.thumbnailJpeg());
+                // derived from the image, which is durable: no need to wait for the disk (see putDerived)
+                documents.putDerived(thumbnail, result.thumbnailJpeg());
             }
             thumbnailKey = thumbnail.value();
         }

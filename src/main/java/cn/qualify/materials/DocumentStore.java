@@ -24,6 +24,22 @@ public interface DocumentStore {
     StoredDocument put(StorageKey key, byte[] content);
 
     /**
+     * Stores a document that is derived from a stored one and can be derived again (a thumbnail): as {@link #put},
+     * all or nothing for readers and never over an existing document, but without waiting until the bytes are
+     * durable. Forcing a file to disk costs milliseconds of waiting per document, during which the verification
+     * thread that made the thumbnail would decode nothing; the durability that costs is owed to what the candidate
+     * uploaded, not to a copy made from it. The price: after a crash of the machine (not merely of the process), a
+     * document stored this way within the last seconds may be missing or empty, and its reader must take it as
+     * absent. Stores that have nothing cheaper than {@link #put} (an object store) use it; so does this default.
+     *
+     * @return as {@link #put}
+     * @throws IllegalStateException if the key already holds a document (nothing is overwritten)
+     */
+    default StoredDocument putDerived(StorageKey key, byte[] content) {
+        return put(key, content);
+    }
+
+    /**
      * The whole document.
      *
      * @throws DocumentNotFoundException if nothing is stored under the key

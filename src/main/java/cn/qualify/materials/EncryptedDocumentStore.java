@@ -84,6 +84,16 @@ final class EncryptedDocumentStore implements DocumentStore, AutoCloseable {
         return new StoredDocument(written.key(), ImageIntake.sha256(content), content.length);
     }
 
+    /** Encrypted as {@link #put} does: a thumbnail shows the document it was made from. */
+    @Override
+    public StoredDocument putDerived(StorageKey key, byte[] content) {
+        if (activeKeyId == null) {
+            return store.putDerived(key, content);
+        }
+        var written = store.putDerived(key, encrypt(key, content));
+        return new StoredDocument(written.key(), ImageIntake.sha256(content), content.length);
+    }
+
     @Override
     public byte[] get(StorageKey key) {
         return decrypt(key, store.get(key));

@@ -22,6 +22,7 @@ import java.util.UUID;
  * directory is atomic, so no reader ever sees half a file, and a crash leaves at most a stray temporary file
  * (its name starts with a dot, which no key does). Deleting the key deletes such a temporary too: an upload's key
  * is pending before its bytes are written, so the orphan sweep removes what a put killed mid-write left.
+ * {@link #putDerived} skips both forces.
  */
 final class FilesystemDocumentStore implements DocumentStore {
 
@@ -42,6 +43,16 @@ final class FilesystemDocumentStore implements DocumentStore {
 
     @Override
     public StoredDocument put(StorageKey key, byte[] content) {
+        return write(key, content, true);
+    }
+
+    /** Written and renamed into place as {@link #put}, but neither the file nor its directory is forced to disk. */
+    @Override
+    public StoredDocument putDerived(StorageKey key, byte[] content) {
+        return write(key, content, false);
+    }
+
+    private StoredDocument write(StorageKey key, byte[] content, boolean durable) {
         var target = resolve(key);
         if (Files.exists(target)) {
             throw new IllegalStateException("A document is already stored under " + key);
@@ -55,10 +66,14 @@ final class FilesystemDocumentStore implements DocumentStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(directory);
+            if (durable) {
+                forceDirectory(directory);
+            }
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new DocumentStoreUnavailableException("Cannot store " + key + " under " + root, e);

@@ -2,6 +2,7 @@ package cn.qualify.materials;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +53,27 @@ final class ImageCodecs {
      * used.
      */
     static Decoded decode(byte[] content, ImageFormat format, Subsampling subsampling) throws IOException {
+        var decoded = read(content, format, subsampling, false);
+        return new Decoded(decoded.image, decoded.width, decoded.height, decoded.warnings);
+    }
+
+    /** A JPEG's samples as they are stored (no colour conversion), and the reader's warnings. */
+    record Samples(Raster raster, int width, int height, List<String> warnings) {}
+
+    /**
+     * Decodes all of a JPEG's scan data as {@link #decode} does, subsampled the same way, but hands back the
+     * samples as stored (luma and colour differences for a YCbCr JPEG) instead of converting every pixel to RGB:
+     * a reader of the luma needs no conversion, and a thumbnail converts only its own few pixels.
+     */
+    static Samples decodeSamples(byte[] content, Subsampling subsampling) throws IOException {
+        var decoded = read(content, ImageFormat.JPEG, subsampling, true);
+        return new Samples(decoded.raster, decoded.width, decoded.height, decoded.warnings);
+    }
+
+    private record Read(BufferedImage image, Raster raster, int width, int height, List<String> warnings) {}
+
+    private static Read read(byte[] content, ImageFormat format, Subsampling subsampling, boolean raster)
+            throws IOException {
         var reader = reader(format);
         try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
             reader.setInput(input, true, true);
@@ -64,8 +86,12 @@ final class ImageCodecs {
             if (factor > 1) {
                 param.setSourceSubsampling(factor, factor, 0, 0);
             }
+            if (raster) {
+                var samples = reader.readRaster(0, param);
+                return new Read(null, samples, width, height, List.copyOf(warnings));
+            }
             var image = reader.read(0, param);
-            return new Decoded(image, width, height, List.copyOf(warnings));
+            return new Read(image, null, width, height, List.copyOf(warnings));
         } catch (RuntimeException e) {
             // Malformed data surfaces from some readers as runtime exceptions; it is still just a bad file.
             throw new IIOException("Cannot decode " + format + ": " + e, e);

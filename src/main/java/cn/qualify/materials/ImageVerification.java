@@ -20,7 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * backlog in memory. Queued work holds only the storage key: the image is read when its turn comes.
  *
  * <p>Decoding never allocates for the claimed size: the header is checked against the intake limits first, and
- * the image is decoded subsampled to at most 1600 px on its long side (about 7 MB as RGB).
+ * the image is decoded subsampled to at most 1600 px on its long side (about 7 MB at 3 bytes a pixel). All of the
+ * scan data is decoded all the same, which is what finds a truncated or damaged file (the reader's warnings make it
+ * {@link QualityFlag#CORRUPT}). A JPEG in plain YCbCr or grey, which is what the upload page sends, is read as its
+ * stored samples ({@link Picture}): its luma needs no conversion, and only the thumbnail's pixels are converted to
+ * RGB, so that a verification costs about what a plain decode to RGB costs.
  */
 public class ImageVerification implements AutoCloseable {
 
@@ -79,29 +83,34 @@ public class ImageVerification implements AutoCloseable {
         if (format == null) {
             return VerificationResult.corrupt(0, 0);
         }
-        ImageCodecs.Decoded decoded;
+        Picture picture;
         try {
-            decoded = ImageCodecs.decode(content, format, this::subsampling);
+            picture = Picture.decode(content, format, this::subsampling);
         } catch (IOException e) {
             return VerificationResult.corrupt(0, 0);
         }
         var flags = EnumSet.noneOf(QualityFlag.class);
-        if (!decoded.warnings().isEmpty()) {
+        if (!picture.warnings().isEmpty()) {
             flags.add(QualityFlag.CORRUPT); // e.g. "Premature end of JPEG file": grey where the picture stops
         }
-        if (Math.max(decoded.width(), decoded.height()) < settings.minLongSide()) {
+        if (Math.max(picture.headerWidth(), picture.headerHeight()) < settings.minLongSide()) {
             flags.add(QualityFlag.LOW_RESOLUTION);
         }
-        var measured = QualityMeasures.measure(decoded.image(), ANALYSIS_SIDE);
+        var measured = QualityMeasures.measure(picture.luma(), ANALYSIS_SIDE);
         if (measured.sharpness() < settings.blurThreshold()) {
             flags.add(QualityFlag.BLURRY);
         }
         if (measured.meanLuminance() < settings.darkThreshold()) {
             flags.add(QualityFlag.TOO_DARK);
         }
-        var thumbnail = ImageCodecs.encodeJpeg(QualityMeasures.fit(decoded.image(), settings.thumbnailSide()), 0.8f);
+        var thumbnail = ImageCodecs.encodeJpeg(picture.thumbnail(settings.thumbnailSide()), 0.8f);
         return new VerificationResult(
-                flags, decoded.width(), decoded.height(), measured.sharpness(), measured.meanLuminance(), thumbnail);
+                flags,
+                picture.headerWidth(),
+                picture.headerHeight(),
+                measured.sharpness(),
+                measured.meanLuminance(),
+                thumbnail);
     }
 
     private int subsampling(int width, int height) throws IOException {

@@ -123,6 +123,81 @@ final class JpegStructure {
         }
     }
 
+    /** How a JPEG's samples are to be read, as far as verification needs to know. */
+    enum StoredColours {
+        /** One component: the samples are the luma. */
+        GREY,
+        /** Three components in JFIF's YCbCr, no colour profile: luma and colour differences as stored. */
+        YCBCR,
+        /** Anything else (RGB, CMYK, YCCK, an ICC profile, 12-bit samples…): leave the colours to the reader. */
+        OTHER
+    }
+
+    /**
+     * Judges from the headers before the first scan how the samples of {@code data} are encoded, by the rules
+     * libjpeg and the TwelveMonkeys reader guess by: a JFIF marker or an Adobe marker with transform 1 means YCbCr,
+     * as do component ids 1, 2, 3 without either marker. Reads no pixels; anything unexpected is {@link
+     * StoredColours#OTHER}.
+     */
+    static StoredColours storedColours(byte[] data) {
+        int position = 2;
+        boolean jfif = false;
+        int adobeTransform = -1;
+        boolean profile = false;
+        int components = 0;
+        int precision = 0;
+        int frame = 0;
+        int[] ids = new int[3];
+        while (position + 4 <= data.length) {
+            if ((data[position] & 0xFF) != 0xFF) {
+                return StoredColours.OTHER;
+            }
+            int marker = data[position + 1] & 0xFF;
+            if (marker == 0xFF) {
+                position++;
+                continue;
+            }
+            if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+                position += 2; // standalone markers: no length
+                continue;
+            }
+            int payload = position + 4;
+            int end = position + 2 + u16(data, position + 2);
+            if (marker == SOI || marker == EOI || end > data.length || end < payload) {
+                return StoredColours.OTHER;
+            }
+            if (marker == SOS) {
+                break;
+            }
+            if (isFrameHeader(marker) && end - payload >= 6) {
+                frame = marker;
+                precision = data[payload] & 0xFF;
+                components = data[payload + 5] & 0xFF;
+                for (int i = 0; i < Math.min(components, 3) && payload + 6 + 3 * i < end; i++) {
+                    ids[i] = data[payload + 6 + 3 * i] & 0xFF;
+                }
+            } else if (marker == APP0 && startsWith(data, payload, end, JFIF)) {
+                jfif = true;
+            } else if (marker == APP2 && startsWith(data, payload, end, ICC_PROFILE)) {
+                profile = true;
+            } else if (marker == APP14 && startsWith(data, payload, end, ADOBE) && end - payload >= 12) {
+                adobeTransform = data[payload + 11] & 0xFF;
+            }
+            position = end;
+        }
+        // baseline, extended or progressive Huffman: what the intake lets through and the JDK's decoder reads
+        if (frame > 0xC2 || precision != 8 || profile) {
+            return StoredColours.OTHER;
+        }
+        if (components == 1) {
+            return StoredColours.GREY;
+        }
+        boolean ycbcr = jfif
+                ? adobeTransform == -1 || adobeTransform == 1
+                : adobeTransform == 1 || (adobeTransform == -1 && ids[0] == 1 && ids[1] == 2 && ids[2] == 3);
+        return components == 3 && ycbcr ? StoredColours.YCBCR : StoredColours.OTHER;
+    }
+
     /** The offset of the marker that ends the scan data starting at {@code from}. */
     private static int endOfEntropyCodedData(byte[] data, int from, int length) throws Refusal {
         int position = from;

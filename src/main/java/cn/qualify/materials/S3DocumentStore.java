@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * Stores documents as objects in one private S3-compatible bucket (Amazon S3, Ceph RGW, MinIO, Alibaba OSS), the
  * storage key being the object key. Path-style addressing and checksums only when the operation requires them, so
  * that gateways without the SDK's newer CRC checksums accept every request; each put carries a Content-MD5 instead,
- * which every S3 implementation checks. An object appears whole or not at all, so no temporary name is needed.
+ * which every S3 implementation checks. An object appears whole or not at all, so no temporary name is needed;
+ * an object is durable once stored, so {@link #putDerived} is {@link #put}.
  * The bucket is never made public and no pre-signed URL is handed out: documents reach a browser only through
  * Qualify, after its access checks.
  */

@@ -94,6 +94,34 @@ abstract class DocumentStoreContractTests {
     }
 
     @Test
+    void storesADerivedDocumentAsAnyOtherAndNeverOverAnother() throws Exception {
+        var photo = TestImages.aPhoneJpeg();
+        var original = StorageKey.newKey(2025);
+        store.put(original, photo);
+        var thumbnail = original.withSuffix("thumb.jpg");
+        var content = TestImages.aPng();
+
+        var stored = store.putDerived(thumbnail, content);
+
+        assertThat(stored.key()).isEqualTo(thumbnail);
+        assertThat(stored.size()).isEqualTo(content.length);
+        assertThat(stored.sha256()).isEqualTo(ImageIntakeTests.sha256(content));
+        assertThat(store.exists(thumbnail)).isTrue();
+        assertThat(store.get(thumbnail)).isEqualTo(content);
+        try (var stream = store.open(thumbnail)) {
+            assertThat(stream.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(store.verify(thumbnail, stored.sha256())).isTrue();
+        assertThatIllegalStateException().isThrownBy(() -> store.putDerived(thumbnail, new byte[] {1}));
+        assertThatIllegalStateException().isThrownBy(() -> store.putDerived(original, new byte[] {1}));
+        assertThat(store.get(thumbnail)).isEqualTo(content);
+        assertThat(store.get(original)).isEqualTo(photo);
+        assertThat(store.delete(thumbnail)).isTrue();
+        assertThat(store.exists(thumbnail)).isFalse();
+        assertThat(store.get(original)).isEqualTo(photo);
+    }
+
+    @Test
     void deletesOnceAndThenKnowsNothingOfTheKey() {
         var key = StorageKey.newKey(2025);
         store.put(key, new byte[] {1});

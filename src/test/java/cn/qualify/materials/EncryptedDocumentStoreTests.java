@@ -58,6 +58,20 @@ class EncryptedDocumentStoreTests extends DocumentStoreContractTests {
     }
 
     @Test
+    void aDerivedDocumentIsEncryptedAsWell() throws Exception {
+        var thumbnail = StorageKey.newKey(2025).withSuffix("thumb.jpg");
+        var content = TestImages.aPng();
+
+        store.putDerived(thumbnail, content);
+
+        var onDisk = rawBytes(thumbnail);
+        assertThat(onDisk).startsWith('Q', 'E', 'N', 'C');
+        assertThat(HexFormat.of().formatHex(onDisk))
+                .doesNotContain(HexFormat.of().formatHex(content, 16, 48));
+        assertThat(store.get(thumbnail)).isEqualTo(content);
+    }
+
+    @Test
     void theSameDocumentTwiceIsEncryptedDifferently() throws Exception {
         var first = StorageKey.newKey(2025);
         var second = StorageKey.newKey(2025);

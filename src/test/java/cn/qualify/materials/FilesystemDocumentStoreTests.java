@@ -81,6 +81,23 @@ class FilesystemDocumentStoreTests extends DocumentStoreContractTests {
     }
 
     @Test
+    void aDerivedDocumentIsRenamedIntoPlaceToo() throws Exception {
+        var key = StorageKey.newKey(2025);
+        var thumbnail = key.withSuffix("thumb.jpg");
+
+        store.put(key, new byte[] {1, 2, 3});
+        store.putDerived(thumbnail, new byte[] {4, 5});
+
+        try (Stream<Path> files = Files.walk(filesystem.root())) {
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> filesystem.root().relativize(p).toString().replace('\\', '/')))
+                    .containsExactlyInAnyOrder(key.value(), thumbnail.value());
+        }
+        assertThat(Files.readAllBytes(filesystem.root().resolve(thumbnail.value())))
+                .containsExactly(4, 5);
+    }
+
+    @Test
     void aFailedPutLeavesNothingVisible() throws Exception {
         var key = StorageKey.newKey(2025);
         // A file where the key's directory should be makes the write fail before the rename.

@@ -3,9 +3,17 @@ package cn.qualify.materials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
+import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -117,6 +125,95 @@ class ImageVerificationTests {
     @Test
     void somethingThatIsNotAnImageIsCorrupt() {
         assertThat(verification.verify(TestImages.anSvgRenamedPng()).flags()).containsExactly(QualityFlag.CORRUPT);
+    }
+
+    @Test
+    void readsTheStoredSamplesOnlyOfJpegsKnownToHoldYCbCrOrGrey() {
+        var jpeg = TestImages.aPhoneJpeg();
+
+        assertThat(JpegStructure.storedColours(jpeg)).isEqualTo(JpegStructure.StoredColours.YCBCR);
+        assertThat(JpegStructure.storedColours(aGreyJpeg())).isEqualTo(JpegStructure.StoredColours.GREY);
+        assertThat(JpegStructure.storedColours(withAdobeTransform(jpeg, 1)))
+                .isEqualTo(JpegStructure.StoredColours.YCBCR);
+        assertThat(JpegStructure.storedColours(withAdobeTransform(jpeg, 0)))
+                .isEqualTo(JpegStructure.StoredColours.OTHER);
+        assertThat(JpegStructure.storedColours(withSrgbProfile(jpeg))).isEqualTo(JpegStructure.StoredColours.OTHER);
+    }
+
+    @Test
+    void theStoredSamplesAndTheConvertedPictureMeasureAlike() {
+        // An sRGB profile sends the same picture the general way: decoded to RGB by the reader.
+        for (var upload : List.of(
+                TestImages.aSharpDocumentJpeg(), TestImages.aBlurredDocumentJpeg(), TestImages.aDarkDocumentJpeg())) {
+            var asStored = verification.verify(upload);
+            var converted = verification.verify(withSrgbProfile(upload));
+
+            assertThat(converted.flags()).isEqualTo(asStored.flags());
+            assertThat(converted.sharpness()).isCloseTo(asStored.sharpness(), withinPercentage(3));
+            assertThat(converted.meanLuminance()).isCloseTo(asStored.meanLuminance(), within(1.0));
+        }
+    }
+
+    @Test
+    void theThumbnailKeepsTheColoursWhicheverWayThePictureIsDecoded() {
+        var scene = TestImages.aSceneWithColouredCorners(1600, 1200);
+        var jpeg = TestImages.jpeg(scene, 0.9f);
+
+        for (var upload : List.of(jpeg, withSrgbProfile(jpeg), TestImages.png(scene))) {
+            var thumbnail = TestImages.decode(verification.verify(upload).thumbnailJpeg());
+
+            assertThat(thumbnail.getWidth()).isEqualTo(320);
+            assertColour(thumbnail.getRGB(20, 20), Color.RED);
+            assertColour(thumbnail.getRGB(300, 20), Color.GREEN);
+            assertColour(thumbnail.getRGB(20, 220), Color.BLUE);
+            assertColour(thumbnail.getRGB(300, 220), Color.YELLOW);
+        }
+    }
+
+    @Test
+    void aGreyJpegIsMeasuredAsItsColourTwin() {
+        var grey = verification.verify(aGreyJpeg());
+        var colour = verification.verify(TestImages.aSharpDocumentJpeg());
+
+        assertThat(grey.flags()).as(grey::toString).isEmpty();
+        assertThat(grey.meanLuminance()).isCloseTo(colour.meanLuminance(), within(1.5));
+        assertThat(grey.sharpness()).isCloseTo(colour.sharpness(), withinPercentage(5));
+        var pixel = new Color(TestImages.decode(grey.thumbnailJpeg()).getRGB(160, 120));
+        assertThat(pixel.getRed()).isEqualTo(pixel.getGreen()).isEqualTo(pixel.getBlue());
+    }
+
+    /** The sharp document as a one-component JPEG, its grey the Rec. 601 luma of the colour picture. */
+    static byte[] aGreyJpeg() {
+        var document = TestImages.aDocument(1600, 1200);
+        var grey = new BufferedImage(1600, 1200, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 1200; y++) {
+            for (int x = 0; x < 1600; x++) {
+                var c = new Color(document.getRGB(x, y));
+                grey.getRaster()
+                        .setSample(
+                                x, y, 0, Math.round(0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()));
+            }
+        }
+        return TestImages.jpeg(grey, 0.85f);
+    }
+
+    static byte[] withSrgbProfile(byte[] jpeg) {
+        var profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        var payload =
+                TestImages.concat("ICC_PROFILE".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 1, 1}, profile);
+        return TestImages.insertAfterSoi(jpeg, TestImages.segment(0xE2, payload));
+    }
+
+    static byte[] withAdobeTransform(byte[] jpeg, int transform) {
+        var payload = new byte[] {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
+        return TestImages.insertAfterSoi(jpeg, TestImages.segment(0xEE, payload));
+    }
+
+    private static void assertColour(int rgb, Color expected) {
+        var actual = new Color(rgb);
+        assertThat(actual.getRed()).as("red of %s", actual).isCloseTo(expected.getRed(), within(24));
+        assertThat(actual.getGreen()).as("green of %s", actual).isCloseTo(expected.getGreen(), within(24));
+        assertThat(actual.getBlue()).as("blue of %s", actual).isCloseTo(expected.getBlue(), within(24));
     }
 
     @Test
