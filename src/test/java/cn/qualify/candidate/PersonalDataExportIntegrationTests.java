@@ -1,6 +1,7 @@
 package cn.qualify.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qualify.TestExamSetup;
 import cn.qualify.application.Actor;
@@ -17,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +212,10 @@ class PersonalDataExportIntegrationTests {
         assertThat(sent.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(sent.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("inline; filename=\"" + image.id());
-        assertThat(output.getAll()).contains("Document sent: /candidate/images/" + image.id());
+        // the server logs once the response has gone out, which can be after the client has read it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(output.getAll()).contains("Document sent: /candidate/images/" + image.id()));
         var anotherCandidate = IdentityFixtures.aCandidate(context);
         var other = new CandidateClient(port).logIn(anotherCandidate.loginName(), IdentityFixtures.PASSWORD);
         assertThat(other.getBytes("/candidate/images/" + image.id()).statusCode())
