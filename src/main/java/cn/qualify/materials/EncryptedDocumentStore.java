@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -77,20 +78,22 @@ final class EncryptedDocumentStore implements DocumentStore, AutoCloseable {
 
     @Override
     public StoredDocument put(StorageKey key, byte[] content) {
-        if (activeKeyId == null) {
-            return store.put(key, content);
-        }
-        var written = store.put(key, encrypt(key, content));
-        return new StoredDocument(written.key(), ImageIntake.sha256(content), content.length);
+        return write(key, content, store::put);
     }
 
     /** Encrypted as {@link #put} does: a thumbnail shows the document it was made from. */
     @Override
     public StoredDocument putDerived(StorageKey key, byte[] content) {
+        return write(key, content, store::putDerived);
+    }
+
+    /** Encrypts (unless no key is active) and writes; the answer describes the plaintext, as the caller stored it. */
+    private StoredDocument write(
+            StorageKey key, byte[] content, BiFunction<StorageKey, byte[], StoredDocument> writer) {
         if (activeKeyId == null) {
-            return store.putDerived(key, content);
+            return writer.apply(key, content);
         }
-        var written = store.putDerived(key, encrypt(key, content));
+        var written = writer.apply(key, encrypt(key, content));
         return new StoredDocument(written.key(), ImageIntake.sha256(content), content.length);
     }
 
