@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The store of applications. Saving publishes the events the application registered, in the same transaction. */
+/**
+ * The store of applications. Saving publishes the events the application registered, then an {@link ApplicationSaved},
+ * in the same transaction.
+ */
 public interface Applications {
 
     /**

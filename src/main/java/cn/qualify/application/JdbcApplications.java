@@ -156,7 +156,8 @@ class JdbcApplications implements Applications {
     @Override
     @Transactional
     public Application save(Application application) {
-        var now = timestamp(clock.instant());
+        var savedAt = clock.instant();
+        var now = timestamp(savedAt);
         int updated = jdbc.sql("""
                         UPDATE application SET state = :state, exam_point_code = :point, round = :round,
                             offline_review = :offline, revision_deadline = :deadline,
@@ -191,6 +192,8 @@ class JdbcApplications implements Applications {
         saveReviews(application);
         application.events().forEach(events::publishEvent);
         application.clearEvents();
+        events.publishEvent(new ApplicationSaved(
+                application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
         return byId(application.id()).orElseThrow();
     }
 

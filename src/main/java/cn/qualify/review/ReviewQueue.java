@@ -114,15 +114,14 @@ class ReviewQueue {
             where.add("q.route = :route");
             params.put("route", route(query.route()).name());
         }
+        String flag = null;
         if (query.flag() != null && !query.flag().isBlank()) {
-            var flag = query.flag().strip();
-            if ("ANY".equals(flag)) {
-                where.add("q.quality_flags <> ''");
-            } else if (FLAGS.contains(flag)) {
-                where.add("q.quality_flags LIKE :flag");
-                params.put("flag", "%" + flag + "%");
-            } else {
+            flag = query.flag().strip();
+            if (!"ANY".equals(flag) && !FLAGS.contains(flag)) {
                 throw ReviewRefused.invalid("review.queue.badFilter", "flag");
+            }
+            if (!"ANY".equals(flag)) {
+                params.put("flag", "%" + flag + "%");
             }
         }
         if (query.onlyResubmitted()) {
@@ -154,9 +153,16 @@ class ReviewQueue {
                         AND gr.material = :waitingMaterial AND gr.round = a.round)""");
             params.put("waitingMaterial", waitingMaterial);
         }
+        // A flag filter outside search reads the flagged applications' own positions, the rest the application's.
+        var positions = flag != null && matches == null ? Positions.FLAGGED : Positions.APPLICATION;
+        if (flag != null && !"ANY".equals(flag)) {
+            where.add(positions.alias + ".quality_flags LIKE :flag");
+        } else if (flag != null && positions == Positions.APPLICATION) {
+            where.add("q.quality_flags <> ''");
+        }
         if (query.after() != null && !query.after().isBlank()) {
             var cursor = QueueCursor.decode(query.after());
-            where.add("(a.updated_at, a.id) > (:afterAt, :afterId)");
+            where.add("(%1$s.updated_at, %1$s.%2$s) > (:afterAt, :afterId)".formatted(positions.alias, positions.id));
             params.put("afterAt", ReviewLeases.utc(cursor.updatedAt()));
             params.put("afterId", cursor.id());
         }
@@ -173,7 +179,7 @@ class ReviewQueue {
                 ORDER BY a.updated_at, a.id
                 """.formatted(
                         matches == null
-                                ? branches(points, states, where, params)
+                                ? branches(positions, points, states, where, params)
                                 : matching(matches, points, states, where, params));
         var items = jdbc.sql(sql).params(params).query(ReviewQueue::item).list();
         String next = null;
@@ -186,14 +192,40 @@ class ReviewQueue {
     }
 
     /**
+     * Where a page reads the queue position (year, exam point, state, updated_at) from: the application row, or, for
+     * a quality-flag filter, the flagged application's copy of it in {@code review_flagged_application}, which holds
+     * only flagged applications and follows the application row in its saving transaction. Through the application
+     * indexes, a flag that few applications of a state carry would cost a read of the whole state.
+     */
+    private enum Positions {
+        APPLICATION("a", "id", "application a"),
+        FLAGGED("f", "application_id", "review_flagged_application f JOIN application a ON a.id = f.application_id");
+
+        final String alias;
+        final String id;
+        final String from;
+
+        Positions(String alias, String id, String from) {
+            this.alias = alias;
+            this.id = id;
+            this.from = from;
+        }
+    }
+
+    /**
      * The ids of the page: one branch per exam point and state (or per state for the whole district), each an
      * ordered range scan of one of the review indexes from the cursor on, merged and cut to the page size. A single
      * query over several states or points would have to filter its way through every earlier row instead.
      */
     private static String branches(
-            List<String> points, Set<ApplicationState> states, List<String> filters, Map<String, Object> params) {
+            Positions positions,
+            List<String> points,
+            Set<ApplicationState> states,
+            List<String> filters,
+            Map<String, Object> params) {
         var branches = new ArrayList<String>();
         var extra = filters.isEmpty() ? "" : " AND " + String.join(" AND ", filters);
+        var p = positions.alias;
         int n = 0;
         for (ApplicationState state : states) {
             for (String point : points == null ? List.<String>of("") : points) {
@@ -203,13 +235,13 @@ class ReviewQueue {
                 var pointCondition = "";
                 if (points != null) {
                     params.put(pointParam, point);
-                    pointCondition = " AND a.exam_point_code = :" + pointParam;
+                    pointCondition = " AND %s.exam_point_code = :%s".formatted(p, pointParam);
                 }
                 branches.add("""
-                        (SELECT a.id, a.updated_at FROM application a
+                        (SELECT %1$s.%2$s AS id, %1$s.updated_at FROM %3$s
                         LEFT JOIN review_queue_entry q ON q.application_id = a.id
-                        WHERE a.exam_year = :year AND a.state = :%s%s%s
-                        ORDER BY a.updated_at, a.id LIMIT :limit)""".formatted(stateParam, pointCondition, extra));
+                        WHERE %1$s.exam_year = :year AND %1$s.state = :%4$s%5$s%6$s
+                        ORDER BY %1$s.updated_at, %1$s.%2$s LIMIT :limit)""".formatted(p, positions.id, positions.from, stateParam, pointCondition, extra));
                 n++;
             }
         }

@@ -3,6 +3,7 @@ package cn.qualify.review;
 import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationEvents.Resubmitted;
 import cn.qualify.application.ApplicationEvents.Submitted;
+import cn.qualify.application.ApplicationSaved;
 import cn.qualify.application.Applications;
 import cn.qualify.application.ImageCheck;
 import cn.qualify.application.ImageChecks;
@@ -10,6 +11,7 @@ import cn.qualify.application.MaterialImage;
 import java.time.Clock;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,6 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ID number for search, the policy route and the quality flags of the current images for the filters. Fed by the
  * application's submission events, and refreshed whenever a reviewer opens the application, because image checks
  * may finish after the submission.
+ *
+ * <p>Applications with flags are also kept in {@code review_flagged_application} with their queue position, which
+ * the flag filters read. The position must equal the application row's at all times, or a filtered page would skip
+ * or misplace the application: every save moves it in the saving transaction ({@link ApplicationSaved}), and a
+ * refresh locks the application row while it writes the row, so that a save cannot slip in between its read and its
+ * write.
  */
 @Component
 class ReviewQueueEntries {
@@ -60,6 +68,22 @@ class ReviewQueueEntries {
         refresh(resubmitted.applicationId());
     }
 
+    /** Moves a flagged application's queue position with the row, in the saving transaction. */
+    @EventListener
+    void on(ApplicationSaved saved) {
+        jdbc.sql("""
+                        UPDATE review_flagged_application SET exam_year = :year, exam_point_code = :point, state = :state,
+                            updated_at = :updatedAt
+                        WHERE application_id = :id
+                        """)
+                .param("year", saved.examYear())
+                .param("point", saved.examPointCode())
+                .param("state", saved.state().name())
+                .param("updatedAt", ReviewLeases.utc(saved.updatedAt()))
+                .param("id", saved.applicationId())
+                .update();
+    }
+
     void refresh(UUID applicationId) {
         applications.byId(applicationId).ifPresent(this::refresh);
     }
@@ -91,9 +115,41 @@ class ReviewQueueEntries {
                 if (!update(entry)) {
                     insert(entry);
                 }
+                keepFlagged(entry);
             });
         } catch (DuplicateKeyException racingRefresh) {
-            ownTransaction.executeWithoutResult(status -> update(entry));
+            ownTransaction.executeWithoutResult(status -> {
+                update(entry);
+                keepFlagged(entry);
+            });
+        }
+    }
+
+    /**
+     * Writes or removes the application's row in {@code review_flagged_application}. The position is read from the
+     * application row under its lock, not from the aggregate read earlier: a save committed in between would
+     * otherwise be undone here, and one still running waits for this transaction and then moves the row itself. The
+     * application row is locked first, as a save does, so that the two cannot deadlock.
+     */
+    private void keepFlagged(Entry entry) {
+        var exists = jdbc.sql("SELECT id FROM application WHERE id = :id FOR UPDATE")
+                .param("id", entry.applicationId())
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+        jdbc.sql("DELETE FROM review_flagged_application WHERE application_id = :id")
+                .param("id", entry.applicationId())
+                .update();
+        if (exists && !entry.flags().isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO review_flagged_application (application_id, exam_year, exam_point_code, state,
+                                updated_at, quality_flags)
+                            SELECT id, exam_year, exam_point_code, state, updated_at, :flags FROM application
+                            WHERE id = :id
+                            """)
+                    .param("flags", entry.flags())
+                    .param("id", entry.applicationId())
+                    .update();
         }
     }
 

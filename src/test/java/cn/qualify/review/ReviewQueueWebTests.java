@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.qualify.application.Application;
 import cn.qualify.application.ImageCheck;
 import cn.qualify.application.ImageChecks;
+import cn.qualify.application.MaterialReview.Verdict;
 import cn.qualify.identity.Account;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
@@ -20,9 +21,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,6 +48,9 @@ class ReviewQueueWebTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String point;
     Account reviewer;
@@ -132,6 +139,111 @@ class ReviewQueueWebTests {
         assertThat(numbers(queue("deadlineSoon", "true"))).isEmpty();
         clock.advance(Duration.ofDays(2));
         assertThat(numbers(queue("deadlineSoon", "true"))).containsExactly(returned.number());
+    }
+
+    /** A submitted application whose diploma the verification found blurry, as the queue knows it. */
+    Application blurry() {
+        var application = fixtures.submitted(point);
+        imageChecks.record(new ImageCheck(
+                application.currentImages("DIPLOMA").get(0).storageKey(), Set.of("BLURRY"), null, clock.instant()));
+        fixtures.refreshQueueEntry(application);
+        return application;
+    }
+
+    @Test
+    void flagFiltersFollowTheApplicationThroughItsDecisions() throws Exception {
+        var application = blurry();
+        assertThat(numbers(queue("flag", "BLURRY"))).containsExactly(application.number());
+
+        application.reviewMaterial(fixtures.decision("ID_PROOF", Verdict.ACCEPTED));
+        application.reviewMaterial(fixtures.decision("DIPLOMA", Verdict.ACCEPTED));
+        clock.advance(Duration.ofMinutes(1));
+        application = fixtures.save(application);
+        application.decideAtExamPoint(true, "", ReviewFixtures.SETUP, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        application = fixtures.save(application);
+
+        assertThat(numbers(queue("flag", "BLURRY"))).isEmpty();
+        assertThat(numbers(queue("flag", "ANY", "state", "POINT_PASSED"))).containsExactly(application.number());
+        var district = fixtures.districtReviewer();
+        var json = mvc.perform(get("/api/v1/review/applications")
+                        .param("year", String.valueOf(ReviewFixtures.YEAR))
+                        .param("examPoint", point)
+                        .param("flag", "BLURRY")
+                        .with(fixtures.as(district)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((List<String>) JsonPath.read(json, "$.items[*].number")).containsExactly(application.number());
+        assertThat(flaggedPosition(application.id())).isEqualTo(applicationPosition(application.id()));
+
+        imageChecks.record(new ImageCheck(
+                application.currentImages("DIPLOMA").get(0).storageKey(), Set.of(), null, clock.instant()));
+        fixtures.refreshQueueEntry(application);
+        assertThat(numbers(queue("flag", "ANY", "state", "ALL"))).isEmpty();
+        assertThat(numbers(queue("state", "POINT_PASSED"))).containsExactly(application.number());
+    }
+
+    @Test
+    void flagFilteredPagesFollowEachOtherWithoutGapsOrRepeats() throws Exception {
+        var expected = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            expected.add(blurry().number());
+            fixtures.submitted(point);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        var seen = new ArrayList<String>();
+        String after = null;
+        int pages = 0;
+        do {
+            var request = after == null
+                    ? queue("flag", "BLURRY", "size", "2")
+                    : queue("flag", "BLURRY", "size", "2", "after", after);
+            var json = mvc.perform(request)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            seen.addAll(JsonPath.<List<String>>read(json, "$.items[*].number"));
+            after = JsonPath.using(Configuration.defaultConfiguration().addOptions(Option.DEFAULT_PATH_LEAF_TO_NULL))
+                    .parse(json)
+                    .read("$.next");
+            pages++;
+        } while (after != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * A refresh (a reviewer opening the application, or the submission listener) racing a save: whichever commits
+     * last, the flagged copy of the position must end equal to the application row, or the filters would misplace it.
+     */
+    @Test
+    void aRefreshRacingASaveLeavesTheFlaggedPositionEqualToTheApplication() throws Exception {
+        var application = blurry();
+        for (int i = 0; i < 10; i++) {
+            var current = fixtures.reload(application);
+            current.reviewMaterial(fixtures.decision("ID_PROOF", Verdict.ACCEPTED));
+            clock.advance(Duration.ofSeconds(1));
+            var refresh = CompletableFuture.runAsync(() -> fixtures.refreshQueueEntry(current));
+            var save = CompletableFuture.runAsync(() -> fixtures.save(current));
+            CompletableFuture.allOf(refresh, save).get();
+            assertThat(flaggedPosition(application.id())).isEqualTo(applicationPosition(application.id()));
+        }
+    }
+
+    String flaggedPosition(UUID id) {
+        return jdbc.sql("""
+                        SELECT exam_year || '/' || exam_point_code || '/' || state || '/' || CAST(updated_at AS VARCHAR(40))
+                        FROM review_flagged_application WHERE application_id = :id""").param("id", id).query(String.class).single();
+    }
+
+    String applicationPosition(UUID id) {
+        return jdbc.sql("""
+                        SELECT exam_year || '/' || exam_point_code || '/' || state || '/' || CAST(updated_at AS VARCHAR(40))
+                        FROM application WHERE id = :id""").param("id", id).query(String.class).single();
     }
 
     @Test
