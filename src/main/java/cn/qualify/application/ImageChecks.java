@@ -15,4 +15,14 @@ public interface ImageChecks {
 
     /** Storage keys of current images that have no result yet, oldest first: the verification backlog. */
     List<String> unchecked(int limit);
+
+    /**
+     * The image's thumbnail was found missing or damaged: drops its key, so that readers take the image as one
+     * without a thumbnail, and puts the image back into {@link #unchecked}, so that verification makes it again.
+     * The flags stay visible meanwhile; the next {@link #record} replaces them and ends the wait.
+     *
+     * @return whether a thumbnail key was dropped; false if there was none, for instance because another reader
+     *     dropped it first
+     */
+    boolean forgetThumbnail(String storageKey);
 }

@@ -28,7 +28,8 @@ class JdbcImageChecks implements ImageChecks {
         var flags = check.flags().stream().sorted().collect(Collectors.joining(","));
         var at = OffsetDateTime.ofInstant(check.checkedAt(), ZoneOffset.UTC);
         int updated = jdbc.sql(
-                        "UPDATE image_check SET flags = :flags, thumbnail_key = :thumb, checked_at = :at WHERE storage_key = :key")
+                        "UPDATE image_check SET flags = :flags, thumbnail_key = :thumb, checked_at = :at, recheck = FALSE"
+                                + " WHERE storage_key = :key")
                 .param("flags", flags)
                 .param("thumb", check.thumbnailKey())
                 .param("at", at)
@@ -71,7 +72,9 @@ class JdbcImageChecks implements ImageChecks {
 
     /**
      * Images still waiting for their result, oldest first. A result recorded before its image row was committed left
-     * the row unmarked: such rows are marked first, so that they do not stand in the index range for ever.
+     * the row unmarked: such rows are marked first, so that they do not stand in the index range for ever; a result
+     * that waits for a new thumbnail ({@code recheck}) is not such a one. A removed image waits only for a new
+     * thumbnail: the reviewer still sees replaced images, but no result is owed to one the candidate deleted.
      */
     @Override
     @Transactional
@@ -79,13 +82,33 @@ class JdbcImageChecks implements ImageChecks {
         jdbc.sql("""
                         UPDATE application_image SET checked = TRUE
                         WHERE checked = FALSE
-                          AND EXISTS (SELECT 1 FROM image_check c WHERE c.storage_key = application_image.storage_key)
+                          AND EXISTS (SELECT 1 FROM image_check c
+                                      WHERE c.storage_key = application_image.storage_key AND c.recheck = FALSE)
                         """).update();
         return jdbc.sql("""
                         SELECT i.storage_key FROM application_image i
-                        WHERE i.checked = FALSE AND i.removed_at IS NULL AND i.purged_at IS NULL
+                        WHERE i.checked = FALSE AND i.purged_at IS NULL
+                          AND (i.removed_at IS NULL
+                               OR EXISTS (SELECT 1 FROM image_check c
+                                          WHERE c.storage_key = i.storage_key AND c.recheck = TRUE))
                         ORDER BY i.uploaded_at
                         FETCH FIRST :limit ROWS ONLY
                         """).param("limit", limit).query(String.class).list();
+    }
+
+    @Override
+    @Transactional
+    public boolean forgetThumbnail(String storageKey) {
+        int forgotten = jdbc.sql("""
+                        UPDATE image_check SET thumbnail_key = NULL, recheck = TRUE
+                        WHERE storage_key = :key AND thumbnail_key IS NOT NULL
+                        """).param("key", storageKey).update();
+        if (forgotten == 0) {
+            return false;
+        }
+        jdbc.sql("UPDATE application_image SET checked = FALSE WHERE storage_key = :key")
+                .param("key", storageKey)
+                .update();
+        return true;
     }
 }

@@ -193,7 +193,9 @@ class CandidateController {
         var check = imageChecks
                 .of(List.of(image.get().storageKey()))
                 .get(image.get().storageKey());
-        if (check == null || check.thumbnailKey() == null) {
+        // until the check has made a thumbnail (or while a lost one is made again) the image itself stands in
+        var thumbnail = check == null ? Optional.<byte[]>empty() : journey.thumbnailBytes(check);
+        if (thumbnail.isEmpty()) {
             return imageResponse(image.get(), journey.imageBytes(image.get()));
         }
         return ResponseEntity.ok()
@@ -201,7 +203,7 @@ class CandidateController {
                 .cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", "inline; filename=\"" + imageId + "-thumbnail.jpg\"")
-                .body(journey.thumbnailBytes(check.thumbnailKey()));
+                .body(thumbnail.get());
     }
 
     private List<MaterialView> materialViews(CandidateJourney.Situation situation) {

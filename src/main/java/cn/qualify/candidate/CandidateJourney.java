@@ -5,6 +5,7 @@ import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationRuleViolation;
 import cn.qualify.application.ApplicationState;
 import cn.qualify.application.Applications;
+import cn.qualify.application.ImageCheck;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.application.MaterialImage.StoredImage;
 import cn.qualify.application.StaleApplicationException;
@@ -206,8 +207,9 @@ class CandidateJourney {
         return documents.get(StorageKey.of(image.storageKey()));
     }
 
-    byte[] thumbnailBytes(String thumbnailKey) {
-        return documents.get(StorageKey.of(thumbnailKey));
+    /** The image's thumbnail; empty if its check made none, or it was lost and is being made again. */
+    Optional<byte[]> thumbnailBytes(ImageCheck check) {
+        return verification.thumbnail(check);
     }
 
     /** The limit of a material for this candidate: the checklist's, or the catalogue's for one outside it. */

@@ -7,9 +7,11 @@ import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.ImageVerification;
 import cn.qualify.materials.QualityFlag;
 import cn.qualify.materials.StorageKey;
+import cn.qualify.materials.Thumbnails;
 import cn.qualify.materials.VerificationQueueFullException;
 import cn.qualify.materials.VerificationResult;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
  * Hands stored images to the bounded verification pool right after upload, and records what it finds. When the
  * pool is full, or a node died before recording, the sweep picks the image up later: an image is never left
  * without a result, and a burst of uploads never grows an unbounded queue. An image whose stored document has gone
- * is recorded as corrupt, so that the candidate is asked for it again and the sweep does not retry it forever.
+ * is recorded as corrupt, so that the candidate is asked for it again and the sweep does not retry it forever. A
+ * thumbnail is derived data, stored without waiting for the disk: one lost in a crash of the machine is made again
+ * when a reader finds it gone ({@link #thumbnail}) and its image is verified anew.
  */
 @Component
 class VerificationDispatcher {
@@ -86,6 +90,28 @@ class VerificationDispatcher {
         }
     }
 
+    /**
+     * The bytes of the image's thumbnail. One that a crash of the machine left missing, empty or damaged is
+     * forgotten, so that readers take the image as one without a thumbnail, and the image is verified again, which
+     * makes it anew: now if the pool has room, otherwise by the sweep.
+     *
+     * @return empty if the check has no thumbnail, or it was lost
+     */
+    Optional<byte[]> thumbnail(ImageCheck check) {
+        if (check.thumbnailKey() == null) {
+            return Optional.empty();
+        }
+        var bytes = Thumbnails.readWhole(documents, StorageKey.of(check.thumbnailKey()));
+        if (bytes.isEmpty() && checks.forgetThumbnail(check.storageKey())) {
+            log.warn(
+                    "Thumbnail {} is missing, empty or damaged; image {} is verified again to make it anew",
+                    check.thumbnailKey(),
+                    check.storageKey());
+            verifySoon(StorageKey.of(check.storageKey()));
+        }
+        return bytes;
+    }
+
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
@@ -94,7 +120,9 @@ class VerificationDispatcher {
         String thumbnailKey = null;
         if (result.hasThumbnail()) {
             var thumbnail = key.withSuffix(THUMBNAIL_SUFFIX);
-            if (!documents.exists(thumbnail)) {
+            if (!Thumbnails.isWhole(documents, thumbnail)) {
+                // what a crash of the machine left (an empty or cut-short file) goes first: putDerived never overwrites
+                documents.delete(thumbnail);
                 // derived from the image, which is durable: no need to wait for the disk (see putDerived)
                 documents.putDerived(thumbnail, result.thumbnailJpeg());
             }

@@ -16,6 +16,7 @@ import cn.qualify.identity.Role;
 import cn.qualify.materials.DocumentNotFoundException;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.StorageKey;
+import cn.qualify.materials.Thumbnails;
 import cn.qualify.policy.Material;
 import cn.qualify.shared.ExamDays;
 import java.time.Clock;
@@ -27,6 +28,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
@@ -42,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ReviewDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewDesk.class);
 
     static final int MAX_TEXT = 1000;
     static final int MAX_REASON = 500;
@@ -126,13 +131,31 @@ class ReviewDesk {
                 if (check == null || check.thumbnailKey() == null) {
                     throw new ReviewNotFound("No thumbnail of " + imageId);
                 }
-                return ReviewedImage.of(documents.get(StorageKey.of(check.thumbnailKey())));
+                var bytes = Thumbnails.readWhole(documents, StorageKey.of(check.thumbnailKey()));
+                if (bytes.isEmpty()) {
+                    thumbnailLost(image.storageKey(), check.thumbnailKey());
+                    throw new ReviewNotFound("The thumbnail of " + imageId + " is being made again");
+                }
+                return ReviewedImage.of(bytes.get());
             }
             var bytes = documents.get(StorageKey.of(image.storageKey()));
             recordView(reviewer, id, describe(image));
             return ReviewedImage.of(bytes);
         } catch (DocumentNotFoundException | IllegalArgumentException missing) {
             throw new ReviewNotFound("Image " + imageId + " is not stored: " + missing.getMessage());
+        }
+    }
+
+    /**
+     * A thumbnail lost in a crash of the machine (thumbnails are not forced to disk): the image is answered as one
+     * without a thumbnail, which the pages show as a placeholder, and the verification sweep makes it again.
+     */
+    private void thumbnailLost(String storageKey, String thumbnailKey) {
+        if (imageChecks.forgetThumbnail(storageKey)) {
+            log.warn(
+                    "Thumbnail {} is missing, empty or damaged; image {} waits for verification to make it anew",
+                    thumbnailKey,
+                    storageKey);
         }
     }
 

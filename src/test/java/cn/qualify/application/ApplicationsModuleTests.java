@@ -216,4 +216,49 @@ class ApplicationsModuleTests {
                 .as("a result recorded before its row was committed is marked by the sweep")
                 .isTrue();
     }
+
+    @Test
+    void anImageWhoseThumbnailWasLostWaitsAgainWithItsFlagsStillShown() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        var current = application.addImage("ID_PROOF", anImage(), 3, T0);
+        var removed = application.addImage("ID_PROOF", anImage(), 3, T0.plusSeconds(1));
+        var removedUnchecked = application.addImage("ID_PROOF", anImage(), 3, T0.plusSeconds(2));
+        applications.save(application);
+        for (var image : List.of(current, removed)) {
+            imageChecks.record(new ImageCheck(
+                    image.storageKey(), java.util.Set.of("TOO_DARK"), image.storageKey() + ".thumb.jpg", T0));
+        }
+        application = applications.byId(application.id()).orElseThrow();
+        application.removeImage(removed.id(), T0.plusSeconds(3));
+        application.removeImage(removedUnchecked.id(), T0.plusSeconds(3));
+        applications.save(application);
+        assertThat(imageChecks.unchecked(100_000))
+                .doesNotContain(current.storageKey(), removed.storageKey(), removedUnchecked.storageKey());
+
+        assertThat(imageChecks.forgetThumbnail(current.storageKey())).isTrue();
+        assertThat(imageChecks.forgetThumbnail(current.storageKey()))
+                .as("a second reader finds nothing left to forget, and warns no more")
+                .isFalse();
+        assertThat(imageChecks.forgetThumbnail(removed.storageKey())).isTrue();
+
+        var check = imageChecks.of(List.of(current.storageKey())).get(current.storageKey());
+        assertThat(check.thumbnailKey()).isNull();
+        assertThat(check.flags()).as("reviewers still see the flags").containsExactly("TOO_DARK");
+        assertThat(imageChecks.unchecked(100_000))
+                .as("the sweep's own marking of rows with a result leaves these waiting")
+                .contains(current.storageKey(), removed.storageKey())
+                .doesNotContain(removedUnchecked.storageKey());
+        assertThat(imageChecks.unchecked(100_000)).contains(current.storageKey(), removed.storageKey());
+
+        for (var image : List.of(current, removed)) {
+            imageChecks.record(new ImageCheck(
+                    image.storageKey(), java.util.Set.of("TOO_DARK"), image.storageKey() + ".thumb.jpg", T0));
+        }
+        assertThat(imageChecks.unchecked(100_000)).doesNotContain(current.storageKey(), removed.storageKey());
+        assertThat(imageChecks
+                        .of(List.of(current.storageKey()))
+                        .get(current.storageKey())
+                        .thumbnailKey())
+                .isEqualTo(current.storageKey() + ".thumb.jpg");
+    }
 }

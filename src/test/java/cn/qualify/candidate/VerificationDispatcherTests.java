@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -114,18 +115,23 @@ class VerificationDispatcherTests {
         }
     }
 
-    /** Images in upload order and their results, like {@code application_image} joined with {@code image_check}. */
+    /**
+     * Images in upload order and their results, like {@code application_image} joined with {@code image_check}; an
+     * image whose thumbnail was forgotten waits again, as with {@code image_check.recheck}.
+     */
     static class InMemoryChecks implements ImageChecks {
         final Map<String, Boolean> uploaded = new LinkedHashMap<>();
         final Map<String, ImageCheck> recorded = new ConcurrentHashMap<>();
+        final Set<String> recheck = ConcurrentHashMap.newKeySet();
 
         synchronized void uploaded(StorageKey key) {
             uploaded.put(key.value(), true);
         }
 
         @Override
-        public void record(ImageCheck check) {
+        public synchronized void record(ImageCheck check) {
             recorded.put(check.storageKey(), check);
+            recheck.remove(check.storageKey());
         }
 
         @Override
@@ -138,9 +144,20 @@ class VerificationDispatcherTests {
         @Override
         public synchronized List<String> unchecked(int limit) {
             return uploaded.keySet().stream()
-                    .filter(key -> !recorded.containsKey(key))
+                    .filter(key -> !recorded.containsKey(key) || recheck.contains(key))
                     .limit(limit)
                     .toList();
+        }
+
+        @Override
+        public synchronized boolean forgetThumbnail(String storageKey) {
+            var check = recorded.get(storageKey);
+            if (check == null || check.thumbnailKey() == null) {
+                return false;
+            }
+            recorded.put(storageKey, new ImageCheck(storageKey, check.flags(), null, check.checkedAt()));
+            recheck.add(storageKey);
+            return true;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,33 @@ abstract class DocumentStoreContractTests {
         assertThat(store.delete(thumbnail)).isTrue();
         assertThat(store.exists(thumbnail)).isFalse();
         assertThat(store.get(original)).isEqualTo(photo);
+    }
+
+    /**
+     * What a crash of the machine can leave of a thumbnail, which is not forced to disk: an empty file, a file cut
+     * short (encrypted, it no longer decrypts), or none. Each reads as no thumbnail, not as a broken one or an error.
+     */
+    @Test
+    void aThumbnailLeftEmptyCutShortOrGoneIsNotWhole() throws Exception {
+        var thumbnail = StorageKey.newKey(2025).withSuffix("thumb.jpg");
+        var jpeg = TestImages.jpeg(TestImages.aDocument(320, 240), 0.8f);
+        store.putDerived(thumbnail, jpeg);
+        assertThat(Thumbnails.readWhole(store, thumbnail).orElseThrow()).isEqualTo(jpeg);
+        assertThat(Thumbnails.isWhole(store, thumbnail)).isTrue();
+        var raw = rawBytes(thumbnail);
+
+        overwriteRaw(thumbnail, new byte[0]);
+        assertThat(Thumbnails.readWhole(store, thumbnail)).isEmpty();
+        assertThat(Thumbnails.isWhole(store, thumbnail)).isFalse();
+
+        overwriteRaw(thumbnail, Arrays.copyOf(raw, raw.length / 2));
+        assertThat(Thumbnails.readWhole(store, thumbnail)).isEmpty();
+        overwriteRaw(thumbnail, Arrays.copyOf(raw, 3));
+        assertThat(Thumbnails.readWhole(store, thumbnail)).isEmpty();
+
+        store.delete(thumbnail);
+        assertThat(Thumbnails.readWhole(store, thumbnail)).isEmpty();
+        assertThat(Thumbnails.isWhole(store, thumbnail)).isFalse();
     }
 
     @Test
