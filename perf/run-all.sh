@@ -17,6 +17,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# Gatling holds a socket per connection of its virtual users (and the server one per request); the status storm
+# has run out of the usual limits. Raise the soft limit to what the hard limit allows.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 RESULTS=$ROOT/perf/target/results
 SMOKE=false
 [[ ${1:-} == --smoke ]] && SMOKE=true
