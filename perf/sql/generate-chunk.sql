@@ -1,7 +1,8 @@
 -- One chunk of generated candidates n = :first .. :last (psql variables), in one transaction:
 --   account (candidate, password of the demo accounts), registration (the facts of demo candidate 1: route
 --   BACHELOR_PHYSICIAN), application, 8 application_image rows (ID_PROOF ×3, DIPLOMA, PROBATION_ASSESSMENT ×2,
---   INSTITUTION_LICENSE ×2) with their image_check results, and the review_queue_entry of every submitted one.
+--   INSTITUTION_LICENSE ×2) with their image_check results, and the review_queue_entry of every submitted one (and
+--   its review_flagged_application if it has quality flags).
 -- Candidates n <= :drafts stay DRAFT (the status storm's candidates); the others are spread over the states of
 -- the review by n mod 100. Exam point: n mod 14. Everything is derived from n, so a chunk is reproducible.
 \set ON_ERROR_STOP on
@@ -100,5 +101,13 @@ SELECT c.application_id, c.name, c.id_number, 'BACHELOR_PHYSICIAN',
        c.updated_at
 FROM perf_chunk c
 WHERE c.state <> 'DRAFT';
+
+-- The flagged ones again with their queue position, which the queue's flag filters read.
+INSERT INTO review_flagged_application (application_id, exam_year, exam_point_code, state, updated_at, quality_flags)
+SELECT a.id, a.exam_year, a.exam_point_code, a.state, a.updated_at, q.quality_flags
+FROM perf_chunk c
+JOIN application a ON a.id = c.application_id
+JOIN review_queue_entry q ON q.application_id = a.id
+WHERE q.quality_flags <> '';
 
 COMMIT;
