@@ -44,8 +44,11 @@ public final class VerificationBreakdown {
                 for (var bytes : images) {
                     time("plain ImageIO.read", () -> ImageIO.read(new ByteArrayInputStream(bytes)));
                     time("verify (all of it)", () -> verification.verify(bytes));
-                    time("  decode to RGB (general path)", () -> ImageCodecs.decode(bytes, ImageFormat.JPEG, subsampling));
-                    var picture = time("  decode as stored", () -> Picture.decode(bytes, ImageFormat.JPEG, subsampling));
+                    time(
+                            "  decode to RGB (general path)",
+                            () -> ImageCodecs.decode(bytes, ImageFormat.JPEG, subsampling));
+                    var picture =
+                            time("  decode as stored", () -> Picture.decode(bytes, ImageFormat.JPEG, subsampling));
                     time("  measures", () -> QualityMeasures.measure(picture.luma(), ImageVerification.ANALYSIS_SIDE));
                     var fitted = time("  thumbnail", () -> picture.thumbnail(settings.thumbnailSide()));
                     var thumbnail = time("  thumbnail JPEG", () -> ImageCodecs.encodeJpeg(fitted, 0.8f));
