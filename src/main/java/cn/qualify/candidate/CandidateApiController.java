@@ -4,6 +4,7 @@ import cn.qualify.application.ApplicationRuleViolation;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.application.StaleApplicationException;
+import cn.qualify.candidate.web.MaterialView;
 import cn.qualify.identity.Account;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;

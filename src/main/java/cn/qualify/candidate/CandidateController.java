@@ -4,6 +4,8 @@ import cn.qualify.application.ApplicationRuleViolation;
 import cn.qualify.application.ApplicationState;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
+import cn.qualify.candidate.web.MaterialView;
+import cn.qualify.candidate.web.MaterialsPage;
 import cn.qualify.identity.Account;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
@@ -69,20 +71,15 @@ class CandidateController {
         if (situation.registration() == null) {
             return "redirect:/candidate";
         }
-        var materials = materialViews(situation);
-        // only a display hint: an unknown value opens nothing rather than failing the page
-        var openedOther = materials.stream()
-                .map(MaterialView::material)
-                .filter(material -> material.name().equals(other))
-                .findFirst()
-                .orElse(null);
-        model.addAttribute("situation", situation);
-        model.addAttribute("materials", materials);
-        model.addAttribute("missing", situation.missingUploads(locale));
-        model.addAttribute("openedOther", openedOther);
         model.addAttribute(
-                "otherOpen",
-                openedOther != null || materials.stream().anyMatch(view -> !view.applicable() && view.hasContent()));
+                "page",
+                MaterialsPage.of(
+                        situation.application(),
+                        situation.evaluation(),
+                        materialViews(situation),
+                        other,
+                        situation.missingUploads(locale)));
+        model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         if (tooLarge != null) {
             model.addAttribute(
                     "flashError",
@@ -101,7 +98,7 @@ class CandidateController {
         if (situation.registration() == null) {
             return "redirect:/candidate";
         }
-        model.addAttribute("situation", situation);
+        model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         model.addAttribute(
                 "material",
                 materialViews(situation).stream()

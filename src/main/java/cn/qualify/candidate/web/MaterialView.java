@@ -1,4 +1,4 @@
-package cn.qualify.candidate;
+package cn.qualify.candidate.web;
 
 import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationState;
@@ -22,7 +22,7 @@ import java.util.UUID;
  * @param applicable false for a catalogue material outside the candidate's checklist (shown collapsed)
  * @param review the reviewer's latest decision in this round, {@code null} if none
  */
-record MaterialView(
+public record MaterialView(
         Material material,
         LocalizedText name,
         LocalizedText instructions,
@@ -37,7 +37,7 @@ record MaterialView(
         MaterialReview review) {
 
     /** 未锁定 / 已锁定 / 需更换 (三(四)). */
-    enum ImageState {
+    public enum ImageState {
         UNLOCKED,
         LOCKED,
         REPLACEMENT_REQUESTED
@@ -49,7 +49,7 @@ record MaterialView(
      * @param flags quality findings of the background check; empty when fine
      * @param checked whether the background check has finished
      */
-    record ImageView(UUID id, ImageState state, int width, int height, Set<String> flags, boolean checked) {}
+    public record ImageView(UUID id, ImageState state, int width, int height, Set<String> flags, boolean checked) {}
 
     public boolean full() {
         return images.size() >= maxImages;
@@ -71,7 +71,7 @@ record MaterialView(
         return images.stream().anyMatch(image -> !image.checked());
     }
 
-    static List<MaterialView> of(
+    public static List<MaterialView> of(
             Application application,
             List<Requirement> requirements,
             List<CatalogueEntry> catalogue,
