@@ -347,11 +347,12 @@ class CandidateApiController {
                     application,
                     situation.evaluation().requirements(),
                     journey.catalogue(situation.evaluation()),
-                    results);
+                    results,
+                    locale);
             var materials = views.stream()
                     .map(view -> new MaterialJson(
                             view.material(),
-                            view.name().in(locale),
+                            view.name(),
                             view.required(),
                             view.applicable(),
                             view.minImages(),

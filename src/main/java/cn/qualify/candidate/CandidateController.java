@@ -76,9 +76,10 @@ class CandidateController {
                 MaterialsPage.of(
                         situation.application(),
                         situation.evaluation(),
-                        materialViews(situation),
+                        materialViews(situation, locale),
                         other,
-                        situation.missingUploads(locale)));
+                        situation.missingUploads(locale),
+                        locale));
         model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         if (tooLarge != null) {
             model.addAttribute(
@@ -93,7 +94,7 @@ class CandidateController {
 
     /** One material card, for htmx to refresh after an upload or while checks are running. */
     @GetMapping(value = "/candidate/materials/{material}", headers = "HX-Request")
-    String materialCard(Account candidate, @PathVariable Material material, Model model) {
+    String materialCard(Account candidate, @PathVariable Material material, Model model, Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             return "redirect:/candidate";
@@ -101,7 +102,7 @@ class CandidateController {
         model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         model.addAttribute(
                 "material",
-                materialViews(situation).stream()
+                materialViews(situation, locale).stream()
                         .filter(view -> view.material() == material)
                         .findFirst()
                         .orElseThrow(() -> new JourneyRefusal("candidate.upload.unknownMaterial", 404, material)));
@@ -201,7 +202,7 @@ class CandidateController {
                 .body(journey.thumbnailBytes(check.thumbnailKey()));
     }
 
-    private List<MaterialView> materialViews(CandidateJourney.Situation situation) {
+    private List<MaterialView> materialViews(CandidateJourney.Situation situation, Locale locale) {
         var application = situation.application();
         var keys = application.allImages().stream()
                 .filter(MaterialImage::isCurrent)
@@ -211,7 +212,8 @@ class CandidateController {
                 application,
                 situation.evaluation().requirements(),
                 journey.catalogue(situation.evaluation()),
-                imageChecks.of(keys));
+                imageChecks.of(keys),
+                locale);
     }
 
     /** A document cannot be read while the store is down: say so, rather than fail with a server error. */

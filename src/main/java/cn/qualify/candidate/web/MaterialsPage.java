@@ -3,15 +3,15 @@ package cn.qualify.candidate.web;
 import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationState;
 import cn.qualify.policy.Evaluation;
-import cn.qualify.policy.LocalizedText;
 import cn.qualify.policy.Material;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The upload page: the application's state, the checklist's cards, the materials outside the checklist and what
  * still stands in the way of a submission.
  *
- * @param errors eligibility errors of the checklist evaluation
+ * @param errors eligibility errors of the checklist evaluation, in the page's language
  * @param checklist the candidate's own materials, each shown as a card
  * @param others catalogue materials outside the checklist, listed by name unless {@link #inFull} says otherwise
  * @param opened the material the candidate asked to see, {@code null} if none
@@ -20,7 +20,7 @@ import java.util.List;
 public record MaterialsPage(
         String applicationNumber,
         ApplicationState state,
-        List<LocalizedText> errors,
+        List<String> errors,
         boolean uploadRequired,
         List<MaterialView> checklist,
         List<MaterialView> others,
@@ -36,7 +36,8 @@ public record MaterialsPage(
             Evaluation evaluation,
             List<MaterialView> materials,
             String other,
-            List<String> missing) {
+            List<String> missing,
+            Locale locale) {
         var opened = materials.stream()
                 .map(MaterialView::material)
                 .filter(material -> material.name().equals(other))
@@ -45,7 +46,9 @@ public record MaterialsPage(
         return new MaterialsPage(
                 application.number(),
                 application.state(),
-                evaluation.errors().stream().map(finding -> finding.message()).toList(),
+                evaluation.errors().stream()
+                        .map(finding -> finding.message().in(locale))
+                        .toList(),
                 evaluation.uploadRequired(),
                 materials.stream().filter(MaterialView::applicable).toList(),
                 materials.stream().filter(material -> !material.applicable()).toList(),
