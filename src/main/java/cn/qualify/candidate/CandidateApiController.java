@@ -4,6 +4,7 @@ import cn.qualify.application.ApplicationRuleViolation;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.application.StaleApplicationException;
+import cn.qualify.candidate.web.MaterialView;
 import cn.qualify.identity.Account;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
@@ -346,11 +347,12 @@ class CandidateApiController {
                     application,
                     situation.evaluation().requirements(),
                     journey.catalogue(situation.evaluation()),
-                    results);
+                    results,
+                    locale);
             var materials = views.stream()
                     .map(view -> new MaterialJson(
                             view.material(),
-                            view.name().in(locale),
+                            view.name(),
                             view.required(),
                             view.applicable(),
                             view.minImages(),

@@ -4,6 +4,8 @@ import cn.qualify.application.ApplicationRuleViolation;
 import cn.qualify.application.ApplicationState;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
+import cn.qualify.candidate.web.MaterialView;
+import cn.qualify.candidate.web.MaterialsPage;
 import cn.qualify.identity.Account;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
@@ -69,20 +71,16 @@ class CandidateController {
         if (situation.registration() == null) {
             return "redirect:/candidate";
         }
-        var materials = materialViews(situation);
-        // only a display hint: an unknown value opens nothing rather than failing the page
-        var openedOther = materials.stream()
-                .map(MaterialView::material)
-                .filter(material -> material.name().equals(other))
-                .findFirst()
-                .orElse(null);
-        model.addAttribute("situation", situation);
-        model.addAttribute("materials", materials);
-        model.addAttribute("missing", situation.missingUploads(locale));
-        model.addAttribute("openedOther", openedOther);
         model.addAttribute(
-                "otherOpen",
-                openedOther != null || materials.stream().anyMatch(view -> !view.applicable() && view.hasContent()));
+                "page",
+                MaterialsPage.of(
+                        situation.application(),
+                        situation.evaluation(),
+                        materialViews(situation, locale),
+                        other,
+                        situation.missingUploads(locale),
+                        locale));
+        model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         if (tooLarge != null) {
             model.addAttribute(
                     "flashError",
@@ -96,15 +94,15 @@ class CandidateController {
 
     /** One material card, for htmx to refresh after an upload or while checks are running. */
     @GetMapping(value = "/candidate/materials/{material}", headers = "HX-Request")
-    String materialCard(Account candidate, @PathVariable Material material, Model model) {
+    String materialCard(Account candidate, @PathVariable Material material, Model model, Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             return "redirect:/candidate";
         }
-        model.addAttribute("situation", situation);
+        model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         model.addAttribute(
                 "material",
-                materialViews(situation).stream()
+                materialViews(situation, locale).stream()
                         .filter(view -> view.material() == material)
                         .findFirst()
                         .orElseThrow(() -> new JourneyRefusal("candidate.upload.unknownMaterial", 404, material)));
@@ -206,7 +204,7 @@ class CandidateController {
                 .body(thumbnail.get());
     }
 
-    private List<MaterialView> materialViews(CandidateJourney.Situation situation) {
+    private List<MaterialView> materialViews(CandidateJourney.Situation situation, Locale locale) {
         var application = situation.application();
         var keys = application.allImages().stream()
                 .filter(MaterialImage::isCurrent)
@@ -216,7 +214,8 @@ class CandidateController {
                 application,
                 situation.evaluation().requirements(),
                 journey.catalogue(situation.evaluation()),
-                imageChecks.of(keys));
+                imageChecks.of(keys),
+                locale);
     }
 
     /** A document cannot be read while the store is down: say so, rather than fail with a server error. */

@@ -1,4 +1,4 @@
-package cn.qualify.candidate;
+package cn.qualify.candidate.web;
 
 import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationState;
@@ -11,22 +11,25 @@ import cn.qualify.policy.Material;
 import cn.qualify.policy.Requirement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * One material as the candidate sees it: what it is and why it is needed, its images with their state, the
- * reviewer's request and whether it can still change.
+ * reviewer's request and whether it can still change. Texts are in the page's language, and the addresses the card
+ * links to are spelled out here, so that the card's template has one expression per value it shows.
  *
+ * @param reason why the checklist asks for the material, {@code null} outside the checklist
  * @param applicable false for a catalogue material outside the candidate's checklist (shown collapsed)
  * @param review the reviewer's latest decision in this round, {@code null} if none
  */
-record MaterialView(
+public record MaterialView(
         Material material,
-        LocalizedText name,
-        LocalizedText instructions,
-        LocalizedText reason,
+        String name,
+        String instructions,
+        String reason,
         String clause,
         boolean required,
         boolean applicable,
@@ -36,11 +39,27 @@ record MaterialView(
         List<ImageView> images,
         MaterialReview review) {
 
-    /** 未锁定 / 已锁定 / 需更换 (三(四)). */
-    enum ImageState {
-        UNLOCKED,
-        LOCKED,
-        REPLACEMENT_REQUESTED
+    /** 未锁定 / 已锁定 / 需更换 (三(四)), with the message key and the badge style the card shows for each. */
+    public enum ImageState {
+        UNLOCKED("optional"),
+        LOCKED("ok"),
+        REPLACEMENT_REQUESTED("required");
+
+        private final String messageKey;
+        private final String badge;
+
+        ImageState(String badge) {
+            this.messageKey = "candidate.image.state." + name();
+            this.badge = badge;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public String badge() {
+            return badge;
+        }
     }
 
     /**
@@ -49,7 +68,55 @@ record MaterialView(
      * @param flags quality findings of the background check; empty when fine
      * @param checked whether the background check has finished
      */
-    record ImageView(UUID id, ImageState state, int width, int height, Set<String> flags, boolean checked) {}
+    public record ImageView(UUID id, ImageState state, int width, int height, Set<String> flags, boolean checked) {
+
+        public String path() {
+            return "/candidate/images/" + id;
+        }
+
+        public String thumbnailPath() {
+            return path() + "/thumbnail";
+        }
+
+        public String deletePath() {
+            return path() + "/delete";
+        }
+    }
+
+    /** The card's element id, which links and redirects use as their fragment. */
+    public String anchor() {
+        return "material-" + material;
+    }
+
+    public String fileInputId() {
+        return "file-" + material;
+    }
+
+    /** The card alone, for htmx. */
+    public String cardPath() {
+        return "/candidate/materials/" + material;
+    }
+
+    /** The upload page with this card open, for a material outside the checklist and a browser without script. */
+    public String openPath() {
+        return "/candidate/materials?other=" + material + "#" + anchor();
+    }
+
+    public String uploadPath() {
+        return "/candidate/materials/" + material + "/images";
+    }
+
+    public String apiUploadPath() {
+        return "/api/v1/candidate/materials/" + material + "/images";
+    }
+
+    public String examplePath() {
+        return "/img/examples/" + material + ".svg";
+    }
+
+    public boolean replacementRequested() {
+        return review != null && review.requestsReplacement();
+    }
 
     public boolean full() {
         return images.size() >= maxImages;
@@ -71,11 +138,12 @@ record MaterialView(
         return images.stream().anyMatch(image -> !image.checked());
     }
 
-    static List<MaterialView> of(
+    public static List<MaterialView> of(
             Application application,
             List<Requirement> requirements,
             List<CatalogueEntry> catalogue,
-            Map<String, ImageCheck> checks) {
+            Map<String, ImageCheck> checks,
+            Locale locale) {
         List<MaterialView> views = new ArrayList<>();
         var reviews = application.latestReviews();
         for (Requirement requirement : requirements) {
@@ -91,7 +159,8 @@ record MaterialView(
                     requirement.minImages(),
                     requirement.maxImages(),
                     reviews.get(requirement.material().name()),
-                    checks));
+                    checks,
+                    locale));
         }
         for (CatalogueEntry entry : catalogue) {
             boolean listed = requirements.stream().anyMatch(r -> r.material() == entry.material());
@@ -108,7 +177,8 @@ record MaterialView(
                         0,
                         entry.maxImages(),
                         reviews.get(entry.material().name()),
-                        checks));
+                        checks,
+                        locale));
             }
         }
         return views;
@@ -126,7 +196,8 @@ record MaterialView(
             int minImages,
             int maxImages,
             MaterialReview review,
-            Map<String, ImageCheck> checks) {
+            Map<String, ImageCheck> checks,
+            Locale locale) {
         boolean unlocked = application.isUnlocked(material.name());
         boolean replacementRequested =
                 application.state() == ApplicationState.RETURNED && review != null && review.requestsReplacement();
@@ -135,9 +206,9 @@ record MaterialView(
                 .toList();
         return new MaterialView(
                 material,
-                name,
-                instructions,
-                reason,
+                name.in(locale),
+                instructions.in(locale),
+                reason == null ? null : reason.in(locale),
                 clause,
                 required,
                 applicable,

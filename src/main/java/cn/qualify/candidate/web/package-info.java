@@ -1,0 +1,6 @@
+/**
+ * What the candidate's pages show, as the templates read it. The types are public only because the pages'
+ * expressions are compiled to bytecode, which can call methods of public types alone; being in a sub-package keeps
+ * them internal to the candidate module, as no other module has any use for them.
+ */
+package cn.qualify.candidate.web;
