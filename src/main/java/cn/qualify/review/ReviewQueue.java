@@ -155,10 +155,12 @@ class ReviewQueue {
         }
         // A flag filter outside search reads the flagged applications' own positions, the rest the application's.
         var positions = flag != null && matches == null ? Positions.FLAGGED : Positions.APPLICATION;
+        // the flagged copy carries the flags itself; the application's are in its queue entry
+        var flags = positions == Positions.FLAGGED ? "f.quality_flags" : "q.quality_flags";
         if (flag != null && !"ANY".equals(flag)) {
-            where.add(positions.alias + ".quality_flags LIKE :flag");
+            where.add(flags + " LIKE :flag");
         } else if (flag != null && positions == Positions.APPLICATION) {
-            where.add("q.quality_flags <> ''");
+            where.add(flags + " <> ''");
         }
         if (query.after() != null && !query.after().isBlank()) {
             var cursor = QueueCursor.decode(query.after());

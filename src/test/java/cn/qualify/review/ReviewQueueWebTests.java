@@ -130,6 +130,9 @@ class ReviewQueueWebTests {
         assertThat(numbers(queue("flag", "BLURRY"))).containsExactly(blurry.number());
         assertThat(numbers(queue("flag", "ANY"))).containsExactly(blurry.number());
         assertThat(numbers(queue("flag", "TOO_DARK"))).isEmpty();
+        assertThat(numbers(queue("flag", "BLURRY", "q", blurry.number()))).containsExactly(blurry.number());
+        assertThat(numbers(queue("flag", "ANY", "q", blurry.number()))).containsExactly(blurry.number());
+        assertThat(numbers(queue("flag", "BLURRY", "q", plain.number()))).isEmpty();
         assertThat(numbers(queue("resubmitted", "true"))).containsExactly(resubmitted.number());
         assertThat(numbers(queue("route", "BACHELOR_PHYSICIAN")))
                 .containsExactlyInAnyOrder(blurry.number(), plain.number(), resubmitted.number());
