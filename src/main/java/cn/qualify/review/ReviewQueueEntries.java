@@ -84,15 +84,58 @@ class ReviewQueueEntries {
                 .update();
     }
 
-    void refresh(UUID applicationId) {
-        applications.byId(applicationId).ifPresent(this::refresh);
+    void refresh(Application application) {
+        refresh(application.id());
     }
 
     /**
      * Writes the application's entry in a transaction of its own: the submission listener and a reviewer opening the
      * application may race, and on PostgreSQL the loser's duplicate key would spoil any transaction it shared.
      */
-    void refresh(Application application) {
+    void refresh(UUID applicationId) {
+        try {
+            ownTransaction.executeWithoutResult(status -> write(applicationId));
+        } catch (DuplicateKeyException racingRefresh) {
+            ownTransaction.executeWithoutResult(status -> write(applicationId));
+        }
+    }
+
+    /**
+     * Reads the application and its image checks under the application row's lock, then writes what it read. Two
+     * refreshes, or a refresh and a save, thus follow each other: one that read the checks before a newer refresh
+     * cannot write after it, and the position copied into {@code review_flagged_application} is the row's own. The
+     * row is locked first, as a save does, so that the two cannot deadlock.
+     */
+    private void write(UUID applicationId) {
+        var locked = jdbc.sql("SELECT id FROM application WHERE id = :id FOR UPDATE")
+                .param("id", applicationId)
+                .query(UUID.class)
+                .optional();
+        var application = locked.flatMap(applications::byId);
+        if (application.isEmpty()) {
+            return;
+        }
+        var entry = entryOf(application.get());
+        if (!update(entry)) {
+            insert(entry);
+        }
+        jdbc.sql("DELETE FROM review_flagged_application WHERE application_id = :id")
+                .param("id", applicationId)
+                .update();
+        if (!entry.flags().isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO review_flagged_application (application_id, exam_year, exam_point_code, state,
+                                updated_at, quality_flags)
+                            SELECT id, exam_year, exam_point_code, state, updated_at, :flags FROM application
+                            WHERE id = :id
+                            """)
+                    .param("flags", entry.flags())
+                    .param("id", applicationId)
+                    .update();
+        }
+    }
+
+    private Entry entryOf(Application application) {
         var registration = registrations.of(application);
         var route = registrations
                 .evaluate(registration)
@@ -104,53 +147,12 @@ class ReviewQueueEntries {
                 .toList();
         var flags = new TreeSet<String>();
         imageChecks.of(keys).values().stream().map(ImageCheck::flags).forEach(flags::addAll);
-        var entry = new Entry(
+        return new Entry(
                 application.id(),
                 registration.map(r -> r.name()).orElse(null),
                 registration.map(r -> r.idNumber()).map(String::toUpperCase).orElse(null),
                 route,
                 String.join(",", flags));
-        try {
-            ownTransaction.executeWithoutResult(status -> {
-                if (!update(entry)) {
-                    insert(entry);
-                }
-                keepFlagged(entry);
-            });
-        } catch (DuplicateKeyException racingRefresh) {
-            ownTransaction.executeWithoutResult(status -> {
-                update(entry);
-                keepFlagged(entry);
-            });
-        }
-    }
-
-    /**
-     * Writes or removes the application's row in {@code review_flagged_application}. The position is read from the
-     * application row under its lock, not from the aggregate read earlier: a save committed in between would
-     * otherwise be undone here, and one still running waits for this transaction and then moves the row itself. The
-     * application row is locked first, as a save does, so that the two cannot deadlock.
-     */
-    private void keepFlagged(Entry entry) {
-        var exists = jdbc.sql("SELECT id FROM application WHERE id = :id FOR UPDATE")
-                .param("id", entry.applicationId())
-                .query(UUID.class)
-                .optional()
-                .isPresent();
-        jdbc.sql("DELETE FROM review_flagged_application WHERE application_id = :id")
-                .param("id", entry.applicationId())
-                .update();
-        if (exists && !entry.flags().isEmpty()) {
-            jdbc.sql("""
-                            INSERT INTO review_flagged_application (application_id, exam_year, exam_point_code, state,
-                                updated_at, quality_flags)
-                            SELECT id, exam_year, exam_point_code, state, updated_at, :flags FROM application
-                            WHERE id = :id
-                            """)
-                    .param("flags", entry.flags())
-                    .param("id", entry.applicationId())
-                    .update();
-        }
     }
 
     private record Entry(UUID applicationId, String name, String idNumber, String route, String flags) {}
