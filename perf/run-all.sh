@@ -34,11 +34,13 @@ if $SMOKE; then
     SIM_ARGS=(-Dlogin.rate=10
         -Dqueue.rate=2 -Dqueue.ramp=2 -Dqueue.hold=8
         -Dstatus.rate=10 -Dstatus.ramp=2 -Dstatus.hold=5 -Dstatus.sessions=20 -Dstatus.offset=500
-        -Dstatus.capacity.from=10 -Dstatus.capacity.step=10 -Dstatus.capacity.levels=2 -Dstatus.capacity.level=4
-        -Dstatus.capacity.ramps=1
+        -Dstatus.capacity.from=2 -Dstatus.capacity.step=2 -Dstatus.capacity.levels=2 -Dstatus.capacity.level=4
+        -Dstatus.capacity.ramps=1 -Dstatus.drain=2
         -Dupload.rate=3 -Dupload.ramp=2 -Dupload.hold=5 -Dupload.hostileRate=1
         -Dupload.capacity.from=4 -Dupload.capacity.step=4 -Dupload.capacity.levels=2 -Dupload.capacity.level=4
-        -Dupload.capacity.ramps=1)
+        -Dupload.capacity.ramps=1
+        -Dupload.bareCapacity.from=4 -Dupload.bareCapacity.step=4 -Dupload.bareCapacity.levels=2
+        -Dupload.bareCapacity.level=4 -Dupload.bareCapacity.ramps=1)
     JMH_ARGS="-f 1 -wi 1 -w 2s -i 1 -r 3s -rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
     BACKLOG="perf/target/images 100 2 perf/target/results 1"
 else

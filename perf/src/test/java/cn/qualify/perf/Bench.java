@@ -1,11 +1,14 @@
 package cn.qualify.perf;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.incrementConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
 import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,38 +78,60 @@ final class Bench {
     }
 
     /**
-     * The capacity staircase: {@code levels} levels of {@code level} seconds from {@code from} users per second up by
-     * {@code step}, with ramps of {@code ramps} seconds between them. What a level completes per second, while its
-     * arrivals outrun the server, is the server's capacity; the same staircase runs against the baseline.
+     * The capacity staircase: {@code levels} levels of {@code level} seconds, with ramps of {@code ramps} seconds
+     * between them, starting from {@code from} and going up by {@code step}. Open ({@link #of}): users arriving per
+     * second, whatever the server answers; what a level completes per second while its arrivals outrun the server is
+     * its capacity. Closed ({@link #closed}): users in the system at once, each sending one request and replaced as
+     * soon as it is answered; a level completes what the server does at that concurrency, and an overloaded server
+     * never holds more than a level's users, so it leaves no backlog to the phase after it. The same staircase runs
+     * against the baseline.
      */
-    record Staircase(double from, double step, int levels, int level, int ramps) {
+    record Staircase(double from, double step, int levels, int level, int ramps, boolean closed) {
         static Staircase of(String prefix, double from, double step, int levels, int level) {
             return new Staircase(
                     Double.parseDouble(text(prefix + ".from", Double.toString(from))),
                     Double.parseDouble(text(prefix + ".step", Double.toString(step))),
                     number(prefix + ".levels", levels),
                     number(prefix + ".level", level),
-                    number(prefix + ".ramps", 5));
+                    number(prefix + ".ramps", 5),
+                    false);
+        }
+
+        static Staircase closed(String prefix, int from, int step, int levels, int level) {
+            return new Staircase(
+                    number(prefix + ".from", from),
+                    number(prefix + ".step", step),
+                    number(prefix + ".levels", levels),
+                    number(prefix + ".level", level),
+                    number(prefix + ".ramps", 5),
+                    true);
         }
 
         boolean enabled() {
             return levels > 0;
         }
 
-        OpenInjectionStep[] injection() {
-            return new OpenInjectionStep[] {
-                incrementUsersPerSec(step)
+        PopulationBuilder inject(ScenarioBuilder scenario) {
+            if (closed) {
+                return scenario.injectClosed(incrementConcurrentUsers((int) step)
                         .times(levels)
                         .eachLevelLasting(level)
                         .separatedByRampsLasting(ramps)
-                        .startingFrom(from)
-            };
+                        .startingFrom((int) from));
+            }
+            return scenario.injectOpen(incrementUsersPerSec(step)
+                    .times(levels)
+                    .eachLevelLasting(level)
+                    .separatedByRampsLasting(ramps)
+                    .startingFrom(from));
         }
 
-        double rate(int k) {
+        /** Users per second offered at level {@code k} (open), or users at once (closed). */
+        double load(int k) {
             return from + k * step;
         }
 
+        /** The level's window, in seconds after the phase's first request. */
         double[] window(int k) {
             double start = k * (double) (level + ramps);
             return new double[] {start, start + level};
@@ -230,7 +255,10 @@ final class Bench {
     static double staircase(String phase, String label, Staircase stairs, List<String> lines) {
         double capacity = 0;
         for (int k = 0; k < stairs.levels(); k++) {
-            var stats = stats(phase, label + " level " + (k + 1), stairs.rate(k), stairs.window(k));
+            var level = stairs.closed()
+                    ? String.format(Locale.ROOT, "%s level %d (%.0f at once)", label, k + 1, stairs.load(k))
+                    : label + " level " + (k + 1);
+            var stats = stats(phase, level, stairs.closed() ? 0 : stairs.load(k), stairs.window(k));
             lines.add(stats.row());
             capacity = Math.max(capacity, stats.throughput());
         }

@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code POST /api/v1/candidate/materials/{material}/images}), open model, ramped to and held at {@code upload.rate}
  * (150/s for 120 s after a 30 s ramp), while pixel-flood and PNG-bomb uploads arrive at {@code upload.hostileRate}
  * (2/s) and must be refused with 422. The same injection then runs against the bare endpoint ({@link
- * BareUploadServer} at {@code bareUrl}). A capacity staircase (100/s up by 50/s, 6 levels of 20 s) follows against
- * both, and the ratio of the highest rates they complete is the comparison of the target.
+ * BareUploadServer} at {@code bareUrl}). Capacity staircases follow, open model: the bare endpoint's first (100/s up
+ * by 100/s, 6 levels of 20 s, {@code upload.bareCapacity.*}), then the product's (100/s up by 50/s, 6 levels of 20 s,
+ * {@code upload.capacity.*}), which overloads the product at its top; the ratio of the highest rates they complete
+ * is the comparison of the target.
  *
  * <p>Each candidate has 16 free image slots (8 in PROBATION_ASSESSMENT and 8 in INSTITUTION_LICENSE after the
  * generator's 2 + 2), so the simulation logs in enough candidates for every upload of the run, starting at {@code
@@ -41,6 +43,7 @@ public class UploadPeakSimulation extends Simulation {
 
     private final Bench.Target target = Bench.Target.of("upload", 150, 30, 120);
     private final Bench.Staircase stairs = Bench.Staircase.of("upload.capacity", 100, 50, 6, 20);
+    private final Bench.Staircase bareStairs = Bench.Staircase.of("upload.bareCapacity", 100, 100, 6, 20);
     private final double hostileRate = Double.parseDouble(Bench.text("upload.hostileRate", "2"));
     private final String bareUrl = Bench.text("bareUrl", "http://127.0.0.1:18090") + "/upload";
     private final List<byte[]> images = images();
@@ -58,7 +61,7 @@ public class UploadPeakSimulation extends Simulation {
     private int sessionsNeeded() {
         double uploads = target.rate() * (target.ramp() / 2.0 + target.hold());
         for (int k = 0; k < stairs.levels(); k++) {
-            uploads += stairs.rate(k) * (stairs.level() + stairs.ramps());
+            uploads += stairs.load(k) * (stairs.level() + stairs.ramps());
         }
         return Math.max(10, (int) Math.ceil(uploads / FREE_SLOTS));
     }
@@ -173,9 +176,11 @@ public class UploadPeakSimulation extends Simulation {
         var loginNames = Logins.candidates(Bench.number("upload.offset", 0), sessions);
         PopulationBuilder last = null;
         if (stairs.enabled()) {
-            last = product("product capacity", "upload (capacity)")
-                    .injectOpen(stairs.injection())
-                    .andThen(bare("bare capacity", "bare upload (capacity)").injectOpen(stairs.injection()));
+            // the baseline first: the product's staircase overloads it at its top levels, and its backlog would
+            // take the cores from whatever ran after it
+            last = bareStairs
+                    .inject(bare("bare capacity", "bare upload (capacity)"))
+                    .andThen(stairs.inject(product("product capacity", "upload (capacity)")));
         }
         var bareTarget = bare("bare target", "bare upload").injectOpen(target.injection());
         if (last != null) {
@@ -215,8 +220,8 @@ public class UploadPeakSimulation extends Simulation {
         double productCapacity = 0;
         double bareCapacity = 0;
         if (stairs.enabled()) {
+            bareCapacity = Bench.staircase("bare capacity", "bare capacity", bareStairs, lines);
             productCapacity = Bench.staircase("product capacity", "upload capacity", stairs, lines);
-            bareCapacity = Bench.staircase("bare capacity", "bare capacity", stairs, lines);
         }
         lines.add("");
         lines.add(String.format(
