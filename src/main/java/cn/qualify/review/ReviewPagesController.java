@@ -10,8 +10,10 @@ import cn.qualify.identity.Role;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import cn.qualify.policy.Route;
+import cn.qualify.review.web.QueueRow;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -83,13 +85,46 @@ class ReviewPagesController {
         model.addAttribute("district", reviewer.role() == Role.DISTRICT_REVIEWER);
         model.addAttribute("defaultStates", ReviewQueue.defaultStates(reviewer));
         model.addAttribute("zone", ReviewCases.EXAM_ZONE);
+        QueuePage page;
         try {
-            model.addAttribute("page", queue.page(reviewer, query));
+            page = queue.page(reviewer, query);
         } catch (ReviewRefused refused) {
             model.addAttribute("queueError", refusals.message(refused, locale));
-            model.addAttribute("page", queue.page(reviewer, QueueQuery.defaults()));
+            page = queue.page(reviewer, QueueQuery.defaults());
         }
+        model.addAttribute("page", page);
+        model.addAttribute(
+                "rows", page.items().stream().map(item -> row(item, locale)).toList());
         return htmx != null ? "review/queue :: results" : "review/queue";
+    }
+
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ReviewCases.EXAM_ZONE);
+    private static final DateTimeFormatter UPDATED =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ReviewCases.EXAM_ZONE);
+
+    private QueueRow row(QueueItem item, Locale locale) {
+        var notFilledIn = messages.getMessage("review.notFilledIn", null, locale);
+        return new QueueRow(
+                item.id(),
+                item.number(),
+                item.candidateName() != null ? item.candidateName() : notFilledIn,
+                item.idNumber() != null ? item.idNumber() : notFilledIn,
+                item.examPointCode(),
+                messages.getMessage("application.state." + item.state(), null, locale),
+                item.resubmitted()
+                        ? messages.getMessage("review.queue.round", new Object[] {item.round()}, locale)
+                        : null,
+                item.offlineReview() ? messages.getMessage("review.offline", null, locale) : null,
+                item.revisionDeadline() == null
+                        ? null
+                        : messages.getMessage(
+                                "review.queue.until", new Object[] {DEADLINE.format(item.revisionDeadline())}, locale),
+                item.qualityFlags().stream()
+                        .map(flag -> messages.getMessage("review.flag." + flag, null, locale))
+                        .toList(),
+                UPDATED.format(item.updatedAt()),
+                item.leaseHolder());
     }
 
     private List<ExamPoint> visiblePoints(Account reviewer) {

@@ -19,6 +19,7 @@ import cn.qualify.audit.AuditEntry;
 import cn.qualify.audit.AuditTrail;
 import cn.qualify.identity.Account;
 import cn.qualify.shared.ExamDays;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,50 @@ class ReviewPagesWebTests {
                 .andExpect(content().string(containsString("name=\"version\" value=\"" + application.version() + "\"")))
                 .andExpect(content().string(not(containsString("<script>"))))
                 .andExpect(content().string(not(containsString("style=\""))));
+    }
+
+    @Test
+    void aQueueRowShowsStateRoundFlagsAndDeadlineInThePagesLanguage() throws Exception {
+        var resubmitted = fixtures.resubmitted("2101");
+        imageChecks.record(new ImageCheck(
+                resubmitted.currentImages("DIPLOMA").get(0).storageKey(),
+                Set.of("BLURRY"),
+                null,
+                fixtures.clock().instant()));
+        fixtures.refreshQueueEntry(resubmitted);
+        var returned = fixtures.returnedForAClearerDiploma("2101");
+        var deadline = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ExamDays.ZONE)
+                .format(returned.revisionDeadline().orElseThrow());
+
+        var year = String.valueOf(ReviewFixtures.YEAR);
+        mvc.perform(get("/review")
+                        .param("year", year)
+                        .param("q", resubmitted.number())
+                        .with(fixtures.as(reviewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/review/applications/" + resubmitted.id())))
+                .andExpect(content().string(containsString(">待考点审核<")))
+                .andExpect(content().string(containsString(">第 2 次提交<")))
+                .andExpect(content().string(containsString(">可能模糊<")));
+        mvc.perform(get("/review")
+                        .param("year", year)
+                        .param("q", resubmitted.number())
+                        .param("lang", "en")
+                        .with(fixtures.as(reviewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Waiting for exam point review<")))
+                .andExpect(content().string(containsString(">Submission 2<")))
+                .andExpect(content().string(containsString(">Possibly blurry<")));
+        mvc.perform(get("/review")
+                        .param("year", year)
+                        .param("state", "RETURNED")
+                        .param("q", returned.number())
+                        .with(fixtures.as(reviewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">退回修改<")))
+                .andExpect(content().string(containsString(">截止 " + deadline + "<")))
+                .andExpect(content().string(not(containsString("次提交<"))));
     }
 
     @Test
