@@ -3,6 +3,7 @@ package cn.qualify.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,43 @@ class LoginIntegrationTests {
         // the session id from before the log-in is worth nothing
         assertThat(browser.getWithSession("/api/v1/auth/me", before).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theNavigationOffersTheLinksOfTheVisitorsRoleOnly() {
+        assertThat(navigation(browser))
+                .contains("href=\"/login\"")
+                .doesNotContain("action=\"/logout\"", "href=\"/candidate\"", "href=\"/review\"", "href=\"/admin\"");
+
+        var candidate = testAccounts.candidate();
+        browser.logInWithForm(candidate.loginName(), TestAccounts.PASSWORD);
+        assertThat(navigation(browser))
+                .contains("href=\"/candidate\"", "href=\"/candidate/inbox\"", "action=\"/logout\"")
+                .doesNotContain("href=\"/login\"", "href=\"/review\"", "href=\"/admin\"");
+
+        for (var role : List.of(Role.POINT_REVIEWER, Role.DISTRICT_REVIEWER)) {
+            var reviewer = new Browser(port, TestAccounts.freshAddress());
+            reviewer.logInWithForm(testAccounts.staff(role, "2101").loginName(), TestAccounts.PASSWORD);
+            assertThat(navigation(reviewer))
+                    .contains("href=\"/review\"", "action=\"/logout\"")
+                    .doesNotContain("href=\"/candidate\"", "href=\"/admin\"", "href=\"/login\"");
+        }
+
+        var admin = new Browser(port, TestAccounts.freshAddress());
+        admin.logInWithForm(testAccounts.staff(Role.ADMIN).loginName(), TestAccounts.PASSWORD);
+        assertThat(navigation(admin))
+                .contains("href=\"/admin\"", "action=\"/logout\"")
+                .doesNotContain("href=\"/candidate\"", "href=\"/review\"", "href=\"/login\"");
+    }
+
+    /** The page frame's navigation, as a public page shows it to the browser's visitor. */
+    private static String navigation(Browser browser) {
+        var page = browser.get("/self-check");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var body = page.body();
+        int start = body.indexOf("<nav class=\"site-nav\"");
+        assertThat(start).isNotNegative();
+        return body.substring(start, body.indexOf("</nav>", start));
     }
 
     @Test
