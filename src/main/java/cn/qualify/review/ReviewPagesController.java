@@ -42,6 +42,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReviewPagesController {
 
+    /** How the queue page writes a revision deadline and a last change, in the exam's time zone. */
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ReviewCases.EXAM_ZONE);
+
+    private static final DateTimeFormatter UPDATED =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ReviewCases.EXAM_ZONE);
+
     private final ReviewDesk desk;
     private final ReviewQueue queue;
     private final ReviewGrid grid;
@@ -84,7 +91,6 @@ class ReviewPagesController {
         model.addAttribute("examPoints", visiblePoints(reviewer));
         model.addAttribute("district", reviewer.role() == Role.DISTRICT_REVIEWER);
         model.addAttribute("defaultStates", ReviewQueue.defaultStates(reviewer));
-        model.addAttribute("zone", ReviewCases.EXAM_ZONE);
         QueuePage page;
         try {
             page = queue.page(reviewer, query);
@@ -97,11 +103,6 @@ class ReviewPagesController {
                 "rows", page.items().stream().map(item -> row(item, locale)).toList());
         return htmx != null ? "review/queue :: results" : "review/queue";
     }
-
-    private static final DateTimeFormatter DEADLINE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ReviewCases.EXAM_ZONE);
-    private static final DateTimeFormatter UPDATED =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ReviewCases.EXAM_ZONE);
 
     private QueueRow row(QueueItem item, Locale locale) {
         var notFilledIn = messages.getMessage("review.notFilledIn", null, locale);
