@@ -82,6 +82,26 @@ class LoginIntegrationTests {
                 .doesNotContain("href=\"/candidate\"", "href=\"/review\"", "href=\"/login\"");
     }
 
+    @Test
+    void theLandingPageSendsEachRoleToItsArea() {
+        var anonymous = browser.get("/");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+
+        var accounts = List.of(
+                testAccounts.candidate(),
+                testAccounts.staff(Role.POINT_REVIEWER, "2101"),
+                testAccounts.staff(Role.DISTRICT_REVIEWER),
+                testAccounts.staff(Role.ADMIN));
+        var areas = List.of("/candidate", "/review", "/review", "/admin");
+        for (int i = 0; i < accounts.size(); i++) {
+            var visitor = new Browser(port, TestAccounts.freshAddress());
+            visitor.logInWithForm(accounts.get(i).loginName(), TestAccounts.PASSWORD);
+            var landing = visitor.get("/");
+            assertThat(landing.statusCode()).isEqualTo(302);
+            assertThat(landing.headers().firstValue("Location").orElseThrow()).endsWith(areas.get(i));
+        }
+    }
+
     /** The page frame's navigation, as a public page shows it to the browser's visitor. */
     private static String navigation(Browser browser) {
         var page = browser.get("/self-check");

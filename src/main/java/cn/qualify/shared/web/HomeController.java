@@ -4,27 +4,27 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The landing page; a logged-in user goes straight to the area of their role. */
+/** The landing page; a logged-in user goes straight to the area of their role, the one the navigation links to. */
 @Controller
 class HomeController {
 
+    private final Navigation navigation;
+
+    HomeController(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
     @GetMapping("/")
     String home(Authentication authentication) {
-        if (authentication != null && authentication.isAuthenticated()) {
-            for (var authority : authentication.getAuthorities()) {
-                switch (authority.getAuthority()) {
-                    case "ROLE_CANDIDATE" -> {
-                        return "redirect:/candidate";
-                    }
-                    case "ROLE_POINT_REVIEWER", "ROLE_DISTRICT_REVIEWER" -> {
-                        return "redirect:/review";
-                    }
-                    case "ROLE_ADMIN" -> {
-                        return "redirect:/admin";
-                    }
-                    default -> {}
-                }
-            }
+        var links = navigation.of(authentication);
+        if (links.candidate()) {
+            return "redirect:/candidate";
+        }
+        if (links.reviewer()) {
+            return "redirect:/review";
+        }
+        if (links.admin()) {
+            return "redirect:/admin";
         }
         return "home";
     }
