@@ -99,13 +99,16 @@ class ReviewPagesController {
             page = queue.page(reviewer, QueueQuery.defaults());
         }
         model.addAttribute("page", page);
+        var notFilledIn = messages.getMessage("review.notFilledIn", null, locale);
         model.addAttribute(
-                "rows", page.items().stream().map(item -> row(item, locale)).toList());
+                "rows",
+                page.items().stream()
+                        .map(item -> row(item, notFilledIn, locale))
+                        .toList());
         return htmx != null ? "review/queue :: results" : "review/queue";
     }
 
-    private QueueRow row(QueueItem item, Locale locale) {
-        var notFilledIn = messages.getMessage("review.notFilledIn", null, locale);
+    private QueueRow row(QueueItem item, String notFilledIn, Locale locale) {
         return new QueueRow(
                 item.id(),
                 item.number(),
