@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -95,8 +96,14 @@ class JdbcApplications implements Applications {
         return "%d%s%06d".formatted(examYear, examPointCode, number);
     }
 
+    /*
+     * The reads below run in the caller's transaction if there is one, and otherwise without: at read committed a
+     * transaction of their own would not make their three statements one snapshot either (the version check on save
+     * catches any change in between), and its commit would be one more round trip on every candidate request.
+     */
+
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Application> byId(UUID id) {
         return jdbc.sql("SELECT * FROM application WHERE id = :id")
                 .param("id", id)
@@ -106,7 +113,7 @@ class JdbcApplications implements Applications {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Application> ofCandidate(String candidateId, int examYear) {
         return jdbc.sql("SELECT * FROM application WHERE candidate_id = :candidate AND exam_year = :year")
                 .param("candidate", candidateId)

@@ -18,14 +18,15 @@ class ExamDistricts {
         this.clock = clock;
     }
 
+    /** The code of the district this deployment serves, the first one set up, as a subquery for other statements. */
+    static final String CURRENT_CODE =
+            "SELECT code FROM exam_district ORDER BY created_at, code FETCH FIRST 1 ROW ONLY";
+
     /** The district this deployment serves: the first one set up. */
     Optional<ExamDistrict> current() {
-        return jdbc
-                .sql("SELECT code, name FROM exam_district ORDER BY created_at, code")
+        return jdbc.sql("SELECT code, name FROM exam_district WHERE code = (" + CURRENT_CODE + ")")
                 .query(ExamDistrict.class)
-                .list()
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     Optional<ExamDistrict> byCode(String code) {

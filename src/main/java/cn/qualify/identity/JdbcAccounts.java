@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The account table and the exam-point scopes of point reviewers. */
@@ -49,14 +51,28 @@ class JdbcAccounts implements Accounts {
             boolean enabled,
             Set<String> examPointCodes) {}
 
+    /**
+     * One statement, with the scopes joined in and no transaction of its own: every signed-in request reads its
+     * account, and at the deadline peak each round trip to the database counts.
+     */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Account> byId(long id) {
-        return withScopes(jdbc.sql("SELECT " + COLUMNS + " WHERE id = ?")
-                        .param(id)
-                        .query(JdbcAccounts::row)
-                        .list())
-                .stream()
-                .findFirst();
+        var account = new ArrayList<Account>(1);
+        var scopes = new LinkedHashSet<String>();
+        jdbc.sql("SELECT a.id, a.login_name, a.id_type, a.display_name, a.role, a.phone, a.enabled, s.exam_point_code"
+                        + " FROM account a LEFT JOIN account_exam_point s ON s.account_id = a.id"
+                        + " WHERE a.id = ? ORDER BY s.exam_point_code")
+                .param(id)
+                .query((RowCallbackHandler) rs -> {
+                    if (account.isEmpty()) {
+                        account.add(row(rs, 0));
+                    }
+                    if (rs.getString("exam_point_code") != null) {
+                        scopes.add(rs.getString("exam_point_code"));
+                    }
+                });
+        return account.stream().findFirst().map(a -> withExamPointCodes(a, scopes));
     }
 
     @Override
@@ -256,16 +272,13 @@ class JdbcAccounts implements Accounts {
                 .query((RowCallbackHandler) rs -> scopes.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>())
                         .add(rs.getString(2)));
         return accounts.stream()
-                .map(a -> new Account(
-                        a.id(),
-                        a.loginName(),
-                        a.idType(),
-                        a.displayName(),
-                        a.role(),
-                        scopes.getOrDefault(a.id(), Set.of()),
-                        a.phone(),
-                        a.enabled()))
+                .map(a -> withExamPointCodes(a, scopes.getOrDefault(a.id(), Set.of())))
                 .toList();
+    }
+
+    private static Account withExamPointCodes(Account a, Set<String> examPointCodes) {
+        return new Account(
+                a.id(), a.loginName(), a.idType(), a.displayName(), a.role(), examPointCodes, a.phone(), a.enabled());
     }
 
     private static Account row(ResultSet rs, int rowNum) throws SQLException {

@@ -24,10 +24,17 @@ public class ImageIntake {
 
     private final Limits limits;
     private final Upright upright;
+    private final UploadPressure pressure;
 
     public ImageIntake(Limits limits) {
+        this(limits, new UploadPressure());
+    }
+
+    /** An intake that counts the uploads it checks into {@code pressure}, for background verification to see. */
+    ImageIntake(Limits limits, UploadPressure pressure) {
         this.limits = limits;
         this.upright = new Upright(limits);
+        this.pressure = pressure;
     }
 
     public Limits limits() {
@@ -46,6 +53,7 @@ public class ImageIntake {
      */
     public IntakeResult check(InputStream content, long declaredSize, long maxBytes) throws IOException {
         requireSensible(maxBytes);
+        pressure.arrived();
         if (declaredSize > maxBytes) {
             return RefusedImage.tooLarge(maxBytes, declaredSize);
         }

@@ -25,11 +25,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link QualityFlag#CORRUPT}). A JPEG in plain YCbCr or grey, which is what the upload page sends, is read as its
  * stored samples ({@link Picture}): its luma needs no conversion, and only the thumbnail's pixels are converted to
  * RGB, so that a verification costs about what a plain decode to RGB costs.
+ *
+ * <p>A verification costs more CPU than the upload it follows, so while uploads reach the intake at {@link
+ * Settings#peakRate()} a second or faster, verifications start at most {@link Settings#peakVerifications()} times a
+ * second and the others wait their turn: at the deadline peak the cores go to accepting uploads, and the backlog,
+ * bounded by the queue and picked up by the sweep beyond it, is verified at full speed once the rush is over.
  */
 public class ImageVerification implements AutoCloseable {
 
     /** The long side of the decoded raster; enough for a 320 px thumbnail and an 800 px analysis copy. */
     static final int DECODED_SIDE = 1600;
+
+    /** How often a verification waiting for the upload rate to fall looks at it again. */
+    private static final long PRESSURE_POLL_MILLIS = 100;
 
     /** The long side of the greyscale copy that sharpness and brightness are measured on. */
     static final int ANALYSIS_SIDE = 800;
@@ -38,11 +46,19 @@ public class ImageVerification implements AutoCloseable {
     private final ImageIntake.Limits limits;
     private final Settings settings;
     private final ThreadPoolExecutor pool;
+    private final UploadPressure pressure;
+    private long nextPeakTurn = Long.MIN_VALUE;
 
     public ImageVerification(DocumentStore store, ImageIntake.Limits limits, Settings settings) {
+        this(store, limits, settings, new UploadPressure());
+    }
+
+    /** A verification that yields to the uploads {@code pressure} counts (see {@link ImageIntake}). */
+    ImageVerification(DocumentStore store, ImageIntake.Limits limits, Settings settings, UploadPressure pressure) {
         this.store = store;
         this.limits = limits;
         this.settings = settings;
+        this.pressure = pressure;
         this.pool = new ThreadPoolExecutor(
                 settings.poolThreads(),
                 settings.poolThreads(),
@@ -66,9 +82,32 @@ public class ImageVerification implements AutoCloseable {
             throw new IllegalStateException("Image verification has been shut down");
         }
         try {
-            return CompletableFuture.supplyAsync(() -> verify(store.get(key)), pool);
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        awaitTurn();
+                        return verify(store.get(key));
+                    },
+                    pool);
         } catch (RejectedExecutionException e) {
             throw new VerificationQueueFullException(settings.queueCapacity());
+        }
+    }
+
+    /** Returns at once below the peak rate; at the peak, when the next of the peak's spaced turns has come. */
+    private synchronized void awaitTurn() {
+        while (pressure.perSecond() >= settings.peakRate()) {
+            long now = pressure.millis();
+            if (now >= nextPeakTurn) {
+                nextPeakTurn = now + Math.max(1, 1000 / settings.peakVerifications());
+                return;
+            }
+            try {
+                // a short look each time: the rush may end before the next turn
+                wait(Math.min(PRESSURE_POLL_MILLIS, nextPeakTurn - now));
+            } catch (InterruptedException shuttingDown) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -143,6 +182,10 @@ public class ImageVerification implements AutoCloseable {
      * @param darkThreshold below this mean luminance (0–255) the image is flagged {@link QualityFlag#TOO_DARK}
      *     (default 50: white paper in poor light still measures above 80)
      * @param thumbnailSide the thumbnail's long side in pixels (default 320)
+     * @param peakRate uploads a second from which verification yields to them (default 40: on two cores,
+     *     verifying 40 uploads a second takes half of one core)
+     * @param peakVerifications verifications that may start each second while uploads arrive at {@code peakRate}
+     *     or faster (default 10, about an eighth of a core; at least 1, so that verification never stops)
      */
     @ConfigurationProperties("qualify.materials.verification")
     public record Settings(
@@ -151,16 +194,23 @@ public class ImageVerification implements AutoCloseable {
             @DefaultValue("1000") int minLongSide,
             @DefaultValue("0.05") double blurThreshold,
             @DefaultValue("50") double darkThreshold,
-            @DefaultValue("320") int thumbnailSide) {
+            @DefaultValue("320") int thumbnailSide,
+            @DefaultValue("40") int peakRate,
+            @DefaultValue("10") int peakVerifications) {
 
         public Settings {
-            if (threads < 0 || queueCapacity <= 0 || minLongSide <= 0 || thumbnailSide <= 0) {
+            if (threads < 0
+                    || queueCapacity <= 0
+                    || minLongSide <= 0
+                    || thumbnailSide <= 0
+                    || peakRate <= 0
+                    || peakVerifications <= 0) {
                 throw new IllegalArgumentException("Verification settings must be positive");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(0, 100, 1000, 0.05, 50, 320);
+            return new Settings(0, 100, 1000, 0.05, 50, 320, 40, 10);
         }
 
         int poolThreads() {

@@ -20,9 +20,12 @@ class MaterialsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MaterialsConfiguration.class);
 
+    /** Shared by the intake, which counts uploads, and verification, which yields to them. */
+    private final UploadPressure uploadPressure = new UploadPressure();
+
     @Bean
     ImageIntake imageIntake(ImageIntake.Limits limits) {
-        return new ImageIntake(limits);
+        return new ImageIntake(limits, uploadPressure);
     }
 
     /** The adapter chosen by {@code qualify.documents.store}, behind the envelope encryption. */
@@ -56,7 +59,7 @@ class MaterialsConfiguration {
     @Bean(destroyMethod = "close")
     ImageVerification imageVerification(
             DocumentStore store, ImageIntake.Limits limits, ImageVerification.Settings settings) {
-        return new ImageVerification(store, limits, settings);
+        return new ImageVerification(store, limits, settings, uploadPressure);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The registration table: one row per candidate and exam year. */
@@ -25,7 +26,9 @@ class JdbcRegistrations implements Registrations {
         this.facts = facts;
     }
 
+    /** One statement, so no transaction of its own: every candidate request reads it. */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Registration> of(long candidateId, int examYear) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE candidate_id = ? AND exam_year = ?")
                 .params(candidateId, examYear)

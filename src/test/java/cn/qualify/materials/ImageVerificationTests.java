@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -257,7 +259,9 @@ class ImageVerificationTests {
         var key = StorageKey.newKey(2025);
         blocking.put(key, TestImages.aLowResolutionJpeg());
         var oneThreadOneSlot = new ImageVerification(
-                blocking, ImageIntake.Limits.defaults(), new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320));
+                blocking,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10));
         try {
             CompletableFuture<VerificationResult> running = oneThreadOneSlot.submit(key); // taken by the thread
             CompletableFuture<VerificationResult> waiting = oneThreadOneSlot.submit(key); // in the queue
@@ -274,6 +278,154 @@ class ImageVerificationTests {
             release.countDown();
             oneThreadOneSlot.close();
         }
+    }
+
+    @Test
+    void startsVerificationsAtThePeakOnlyAsOftenAsThePeakAllows() throws Exception {
+        var now = new AtomicLong(1_700_000_000_000L);
+        var pressure = new UploadPressure(now::get);
+        var release = new CountDownLatch(1);
+        var reading = new AtomicInteger();
+        var blocking = new InMemoryStore() {
+            @Override
+            public byte[] get(StorageKey key) {
+                reading.incrementAndGet();
+                try {
+                    release.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.get(key);
+            }
+        };
+        var first = StorageKey.newKey(2025);
+        var second = StorageKey.newKey(2025);
+        blocking.put(first, TestImages.aLowResolutionJpeg());
+        blocking.put(second, TestImages.aLowResolutionJpeg());
+        var oneAtThePeak = new ImageVerification(
+                blocking,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
+                pressure);
+        try {
+            for (int upload = 0; upload < 3; upload++) {
+                pressure.arrived();
+            }
+            var firstResult = oneAtThePeak.submit(first);
+            var secondResult = oneAtThePeak.submit(second);
+            awaitReading(reading, 1);
+            Thread.sleep(500); // five looks at the rate by the waiting thread
+            assertThat(reading.get())
+                    .as("verifications started within the peak's second")
+                    .isEqualTo(1);
+
+            now.addAndGet(1000); // still the peak (the last whole second had 3 uploads), and its next turn
+            awaitReading(reading, 2);
+
+            release.countDown();
+            assertThat(firstResult.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
+            assertThat(secondResult.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
+        } finally {
+            release.countDown();
+            oneAtThePeak.close();
+        }
+    }
+
+    @Test
+    void startsTheWaitingVerificationsOnceTheRushIsOver() throws Exception {
+        var now = new AtomicLong(1_700_000_000_000L);
+        var pressure = new UploadPressure(now::get);
+        var verified = new AtomicInteger();
+        var counting = new InMemoryStore() {
+            @Override
+            public byte[] get(StorageKey key) {
+                verified.incrementAndGet();
+                return super.get(key);
+            }
+        };
+        var keys = List.of(StorageKey.newKey(2025), StorageKey.newKey(2025), StorageKey.newKey(2025));
+        keys.forEach(key -> counting.put(key, TestImages.aLowResolutionJpeg()));
+        var oneAtThePeak = new ImageVerification(
+                counting,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
+                pressure);
+        try {
+            for (int upload = 0; upload < 3; upload++) {
+                pressure.arrived();
+            }
+            var results = keys.stream().map(oneAtThePeak::submit).toList();
+            awaitReading(verified, 1);
+            Thread.sleep(500);
+            assertThat(verified.get())
+                    .as("verifications started within the peak's second")
+                    .isEqualTo(1);
+
+            now.addAndGet(2000); // a whole second without uploads
+            results.forEach(CompletableFuture::join);
+            assertThat(verified.get()).isEqualTo(3);
+        } finally {
+            oneAtThePeak.close();
+        }
+    }
+
+    @Test
+    void runsOnEveryThreadBelowThePeakRate() throws Exception {
+        var pressure = new UploadPressure();
+        var bothReading = new CountDownLatch(2);
+        var release = new CountDownLatch(1);
+        var blocking = new InMemoryStore() {
+            @Override
+            public byte[] get(StorageKey key) {
+                bothReading.countDown();
+                try {
+                    release.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.get(key);
+            }
+        };
+        var first = StorageKey.newKey(2025);
+        var second = StorageKey.newKey(2025);
+        blocking.put(first, TestImages.aLowResolutionJpeg());
+        blocking.put(second, TestImages.aLowResolutionJpeg());
+        var twoThreads = new ImageVerification(
+                blocking,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
+                pressure);
+        try {
+            pressure.arrived();
+            pressure.arrived();
+            twoThreads.submit(first);
+            twoThreads.submit(second);
+
+            assertThat(bothReading.await(1, TimeUnit.MINUTES))
+                    .as("both verifications running at two uploads a second")
+                    .isTrue();
+        } finally {
+            release.countDown();
+            twoThreads.close();
+        }
+    }
+
+    @Test
+    void theIntakeCountsTheUploadsItChecks() throws Exception {
+        var pressure = new UploadPressure();
+        var intake = new ImageIntake(ImageIntake.Limits.defaults(), pressure);
+
+        intake.check(new java.io.ByteArrayInputStream(TestImages.aLowResolutionJpeg()), -1, TestImages.LIMIT);
+        intake.check(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), -1, TestImages.LIMIT);
+
+        assertThat(pressure.perSecond()).isEqualTo(2);
+    }
+
+    private static void awaitReading(AtomicInteger reading, int expected) throws InterruptedException {
+        for (int look = 0; look < 600 && reading.get() < expected; look++) {
+            Thread.sleep(50);
+        }
+        assertThat(reading.get()).isEqualTo(expected);
     }
 
     @Test
