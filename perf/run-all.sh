@@ -36,7 +36,7 @@ if $SMOKE; then
         -Dstatus.rate=10 -Dstatus.ramp=2 -Dstatus.hold=5 -Dstatus.sessions=20 -Dstatus.offset=500
         -Dstatus.capacity.from=2 -Dstatus.capacity.step=2 -Dstatus.capacity.levels=2 -Dstatus.capacity.level=4
         -Dstatus.capacity.ramps=1 -Dstatus.drain=2
-        -Dupload.rate=3 -Dupload.ramp=2 -Dupload.hold=5 -Dupload.hostileRate=1
+        -Dupload.warmup=3 -Dupload.rate=3 -Dupload.ramp=2 -Dupload.hold=5 -Dupload.hostileRate=1
         -Dupload.capacity.from=4 -Dupload.capacity.step=4 -Dupload.capacity.levels=2 -Dupload.capacity.level=4
         -Dupload.capacity.ramps=1
         -Dupload.bareCapacity.from=4 -Dupload.bareCapacity.step=4 -Dupload.bareCapacity.levels=2

@@ -68,6 +68,10 @@ if [[ -z $(psql -Atq -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '
     psql -q -d postgres -c "CREATE DATABASE $DB"
 fi
 
+# The JVM rotates an existing gc.log into gc.log.N when it starts: the GC figures of a run must not include the
+# pauses of the servers before it.
+rm -f "$OUT"/gc.log*
+
 # -Xms = -Xmx: the heap the targets allow, from the start, so that heap growth is not measured.
 # GC log with every pause and the heap before/after it; a heap dump if 512 MB is not enough.
 JAVA_OPTS=(

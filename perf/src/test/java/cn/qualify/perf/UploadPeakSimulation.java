@@ -3,6 +3,8 @@ package cn.qualify.perf;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Target 1 (upload peak) and target 5 (memory): logged-in candidates upload ~150 KB JPEGs to the product's API
  * ({@code POST /api/v1/candidate/materials/{material}/images}), open model, ramped to and held at {@code upload.rate}
- * (150/s for 120 s after a 30 s ramp), while pixel-flood and PNG-bomb uploads arrive at {@code upload.hostileRate}
+ * (150/s for 120 s after a 30 s ramp, which follow {@code upload.warmup} seconds (60) ramped to a third of that rate
+ * to compile the upload path), while pixel-flood and PNG-bomb uploads arrive at {@code upload.hostileRate}
  * (2/s) and must be refused with 422. The same injection then runs against the bare endpoint ({@link
  * BareUploadServer} at {@code bareUrl}). Capacity staircases follow, open model: the bare endpoint's first (100/s up
  * by 100/s, 6 levels of 20 s, {@code upload.bareCapacity.*}), then the product's (100/s up by 50/s, 6 levels of 20 s,
@@ -42,6 +45,9 @@ public class UploadPeakSimulation extends Simulation {
     private static final int FREE_SLOTS = 14;
 
     private final Bench.Target target = Bench.Target.of("upload", 150, 30, 120);
+    /** Seconds of uploads ramped to a third of the target rate first, so that the hold meets a compiled server. */
+    private final int warmup = Bench.number("upload.warmup", 60);
+
     private final Bench.Staircase stairs = Bench.Staircase.of("upload.capacity", 100, 50, 6, 20);
     private final Bench.Staircase bareStairs = Bench.Staircase.of("upload.bareCapacity", 100, 100, 6, 20);
     private final double hostileRate = Double.parseDouble(Bench.text("upload.hostileRate", "2"));
@@ -59,7 +65,7 @@ public class UploadPeakSimulation extends Simulation {
             .userAgentHeader("qualify-perf");
 
     private int sessionsNeeded() {
-        double uploads = target.rate() * (target.ramp() / 2.0 + target.hold());
+        double uploads = target.rate() * (warmup / 6.0 + target.ramp() / 2.0 + target.hold());
         for (int k = 0; k < stairs.levels(); k++) {
             uploads += stairs.load(k) * (stairs.level() + stairs.ramps());
         }
@@ -189,12 +195,20 @@ public class UploadPeakSimulation extends Simulation {
         var productTarget = product("product target", "upload")
                 .injectOpen(target.injection())
                 .andThen(bareTarget);
+        var warmedTarget = warmup > 0
+                ? product("product warm-up", "upload (warm-up)")
+                        .injectOpen(rampUsersPerSec(1).to(target.rate() / 3).during(warmup))
+                        .andThen(productTarget)
+                : productTarget;
         var peak = hostileRate > 0
                 ? new PopulationBuilder[] {
-                    productTarget,
-                    hostile().injectOpen(constantUsersPerSec(hostileRate).during(target.ramp() + target.hold()))
+                    warmedTarget,
+                    hostile()
+                            .injectOpen(
+                                    nothingFor(warmup),
+                                    constantUsersPerSec(hostileRate).during(target.ramp() + target.hold()))
                 }
-                : new PopulationBuilder[] {productTarget};
+                : new PopulationBuilder[] {warmedTarget};
         setUp(candidates
                         .scenario(loginNames, Bench.text("password", "Qualify-2025"))
                         .injectOpen(Logins.injection(sessions, Double.parseDouble(Bench.text("login.rate", "20"))))
