@@ -47,6 +47,7 @@ public class ImageVerification implements AutoCloseable {
     private final Settings settings;
     private final ThreadPoolExecutor pool;
     private final UploadPressure pressure;
+    private final Object peakTurns = new Object();
     private long nextPeakTurn = Long.MIN_VALUE;
 
     public ImageVerification(DocumentStore store, ImageIntake.Limits limits, Settings settings) {
@@ -94,19 +95,21 @@ public class ImageVerification implements AutoCloseable {
     }
 
     /** Returns at once below the peak rate; at the peak, when the next of the peak's spaced turns has come. */
-    private synchronized void awaitTurn() {
-        while (pressure.perSecond() >= settings.peakRate()) {
-            long now = pressure.millis();
-            if (now >= nextPeakTurn) {
-                nextPeakTurn = now + Math.max(1, 1000 / settings.peakVerifications());
-                return;
-            }
-            try {
-                // a short look each time: the rush may end before the next turn
-                wait(Math.min(PRESSURE_POLL_MILLIS, nextPeakTurn - now));
-            } catch (InterruptedException shuttingDown) {
-                Thread.currentThread().interrupt();
-                return;
+    private void awaitTurn() {
+        synchronized (peakTurns) {
+            while (pressure.perSecond() >= settings.peakRate()) {
+                long now = pressure.millis();
+                if (now >= nextPeakTurn) {
+                    nextPeakTurn = now + Math.max(1, 1000 / settings.peakVerifications());
+                    return;
+                }
+                try {
+                    // a short look each time: the rush may end before the next turn
+                    peakTurns.wait(Math.min(PRESSURE_POLL_MILLIS, nextPeakTurn - now));
+                } catch (InterruptedException shuttingDown) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
