@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -244,24 +245,10 @@ class ImageVerificationTests {
 
     @Test
     void refusesWorkAtOnceWhenTheQueueIsFull() throws Exception {
-        var release = new CountDownLatch(1);
-        var blocking = new InMemoryStore() {
-            @Override
-            public byte[] get(StorageKey key) {
-                try {
-                    release.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.get(key);
-            }
-        };
-        var key = StorageKey.newKey(2025);
-        blocking.put(key, TestImages.aLowResolutionJpeg());
+        var held = new HeldStore();
+        var key = held.add();
         var oneThreadOneSlot = new ImageVerification(
-                blocking,
-                ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10));
+                held, ImageIntake.Limits.defaults(), new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10));
         try {
             CompletableFuture<VerificationResult> running = oneThreadOneSlot.submit(key); // taken by the thread
             CompletableFuture<VerificationResult> waiting = oneThreadOneSlot.submit(key); // in the queue
@@ -271,11 +258,11 @@ class ImageVerificationTests {
                     .isInstanceOf(VerificationQueueFullException.class)
                     .hasMessageContaining("1 waiting");
 
-            release.countDown();
+            held.release.countDown();
             assertThat(running.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
             assertThat(waiting.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
         } finally {
-            release.countDown();
+            held.release.countDown();
             oneThreadOneSlot.close();
         }
     }
@@ -284,49 +271,26 @@ class ImageVerificationTests {
     void startsVerificationsAtThePeakOnlyAsOftenAsThePeakAllows() throws Exception {
         var now = new AtomicLong(1_700_000_000_000L);
         var pressure = new UploadPressure(now::get);
-        var release = new CountDownLatch(1);
-        var reading = new AtomicInteger();
-        var blocking = new InMemoryStore() {
-            @Override
-            public byte[] get(StorageKey key) {
-                reading.incrementAndGet();
-                try {
-                    release.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.get(key);
-            }
-        };
-        var first = StorageKey.newKey(2025);
-        var second = StorageKey.newKey(2025);
-        blocking.put(first, TestImages.aLowResolutionJpeg());
-        blocking.put(second, TestImages.aLowResolutionJpeg());
-        var oneAtThePeak = new ImageVerification(
-                blocking,
-                ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
-                pressure);
+        var held = new HeldStore();
+        var oneAtThePeak = twoThreadsYieldingAtThreeUploads(held, pressure);
         try {
-            for (int upload = 0; upload < 3; upload++) {
-                pressure.arrived();
-            }
-            var firstResult = oneAtThePeak.submit(first);
-            var secondResult = oneAtThePeak.submit(second);
-            awaitReading(reading, 1);
+            arrive(pressure, 3);
+            var first = oneAtThePeak.submit(held.add());
+            var second = oneAtThePeak.submit(held.add());
+            awaitReads(held, 1);
             Thread.sleep(500); // five looks at the rate by the waiting thread
-            assertThat(reading.get())
+            assertThat(held.reads.get())
                     .as("verifications started within the peak's second")
                     .isEqualTo(1);
 
             now.addAndGet(1000); // still the peak (the last whole second had 3 uploads), and its next turn
-            awaitReading(reading, 2);
+            awaitReads(held, 2);
 
-            release.countDown();
-            assertThat(firstResult.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
-            assertThat(secondResult.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
+            held.release.countDown();
+            assertThat(first.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
+            assertThat(second.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
         } finally {
-            release.countDown();
+            held.release.countDown();
             oneAtThePeak.close();
         }
     }
@@ -335,35 +299,23 @@ class ImageVerificationTests {
     void startsTheWaitingVerificationsOnceTheRushIsOver() throws Exception {
         var now = new AtomicLong(1_700_000_000_000L);
         var pressure = new UploadPressure(now::get);
-        var verified = new AtomicInteger();
-        var counting = new InMemoryStore() {
-            @Override
-            public byte[] get(StorageKey key) {
-                verified.incrementAndGet();
-                return super.get(key);
-            }
-        };
-        var keys = List.of(StorageKey.newKey(2025), StorageKey.newKey(2025), StorageKey.newKey(2025));
-        keys.forEach(key -> counting.put(key, TestImages.aLowResolutionJpeg()));
-        var oneAtThePeak = new ImageVerification(
-                counting,
-                ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
-                pressure);
+        var held = new HeldStore();
+        held.release.countDown(); // reads go through: only the turns hold verifications back
+        var oneAtThePeak = twoThreadsYieldingAtThreeUploads(held, pressure);
         try {
-            for (int upload = 0; upload < 3; upload++) {
-                pressure.arrived();
-            }
-            var results = keys.stream().map(oneAtThePeak::submit).toList();
-            awaitReading(verified, 1);
+            arrive(pressure, 3);
+            var results = List.of(held.add(), held.add(), held.add()).stream()
+                    .map(oneAtThePeak::submit)
+                    .toList();
+            awaitReads(held, 1);
             Thread.sleep(500);
-            assertThat(verified.get())
+            assertThat(held.reads.get())
                     .as("verifications started within the peak's second")
                     .isEqualTo(1);
 
             now.addAndGet(2000); // a whole second without uploads
             results.forEach(CompletableFuture::join);
-            assertThat(verified.get()).isEqualTo(3);
+            assertThat(held.reads.get()).isEqualTo(3);
         } finally {
             oneAtThePeak.close();
         }
@@ -372,40 +324,16 @@ class ImageVerificationTests {
     @Test
     void runsOnEveryThreadBelowThePeakRate() throws Exception {
         var pressure = new UploadPressure();
-        var bothReading = new CountDownLatch(2);
-        var release = new CountDownLatch(1);
-        var blocking = new InMemoryStore() {
-            @Override
-            public byte[] get(StorageKey key) {
-                bothReading.countDown();
-                try {
-                    release.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.get(key);
-            }
-        };
-        var first = StorageKey.newKey(2025);
-        var second = StorageKey.newKey(2025);
-        blocking.put(first, TestImages.aLowResolutionJpeg());
-        blocking.put(second, TestImages.aLowResolutionJpeg());
-        var twoThreads = new ImageVerification(
-                blocking,
-                ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
-                pressure);
+        var held = new HeldStore();
+        var twoThreads = twoThreadsYieldingAtThreeUploads(held, pressure);
         try {
-            pressure.arrived();
-            pressure.arrived();
-            twoThreads.submit(first);
-            twoThreads.submit(second);
+            arrive(pressure, 2);
+            twoThreads.submit(held.add());
+            twoThreads.submit(held.add());
 
-            assertThat(bothReading.await(1, TimeUnit.MINUTES))
-                    .as("both verifications running at two uploads a second")
-                    .isTrue();
+            awaitReads(held, 2);
         } finally {
-            release.countDown();
+            held.release.countDown();
             twoThreads.close();
         }
     }
@@ -415,17 +343,54 @@ class ImageVerificationTests {
         var pressure = new UploadPressure();
         var intake = new ImageIntake(ImageIntake.Limits.defaults(), pressure);
 
-        intake.check(new java.io.ByteArrayInputStream(TestImages.aLowResolutionJpeg()), -1, TestImages.LIMIT);
-        intake.check(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), -1, TestImages.LIMIT);
+        intake.check(new ByteArrayInputStream(TestImages.aLowResolutionJpeg()), -1, TestImages.LIMIT);
+        intake.check(new ByteArrayInputStream(new byte[] {1, 2, 3}), -1, TestImages.LIMIT);
 
         assertThat(pressure.perSecond()).isEqualTo(2);
     }
 
-    private static void awaitReading(AtomicInteger reading, int expected) throws InterruptedException {
-        for (int look = 0; look < 600 && reading.get() < expected; look++) {
+    private static ImageVerification twoThreadsYieldingAtThreeUploads(DocumentStore store, UploadPressure pressure) {
+        return new ImageVerification(
+                store,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
+                pressure);
+    }
+
+    private static void arrive(UploadPressure pressure, int uploads) {
+        for (int upload = 0; upload < uploads; upload++) {
+            pressure.arrived();
+        }
+    }
+
+    private static void awaitReads(HeldStore store, int expected) throws InterruptedException {
+        for (int look = 0; look < 600 && store.reads.get() < expected; look++) {
             Thread.sleep(50);
         }
-        assertThat(reading.get()).isEqualTo(expected);
+        assertThat(store.reads.get()).isEqualTo(expected);
+    }
+
+    /** A store of low-resolution JPEGs whose reads wait until {@link #release} opens, counting the reads begun. */
+    static class HeldStore extends InMemoryStore {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger reads = new AtomicInteger();
+
+        StorageKey add() {
+            var key = StorageKey.newKey(2025);
+            put(key, TestImages.aLowResolutionJpeg());
+            return key;
+        }
+
+        @Override
+        public byte[] get(StorageKey key) {
+            reads.incrementAndGet();
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.get(key);
+        }
     }
 
     @Test
