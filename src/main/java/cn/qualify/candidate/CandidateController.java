@@ -57,29 +57,23 @@ class CandidateController {
 
     /**
      * The upload page. Materials outside the checklist are listed by name only, unless they hold images or a
-     * decision, so the page stays small for the candidates refreshing it before a deadline; htmx loads such a card
-     * when asked, and without script {@code ?other=MATERIAL} renders the page with that card in full.
+     * decision, so the page stays small for the candidates refreshing it before a deadline; the list itself comes
+     * when its section is opened (htmx), or with {@code ?others} without script, and {@code ?other=MATERIAL} renders
+     * the page with that card in full.
      */
     @GetMapping("/candidate/materials")
     String materials(
             Account candidate,
             @RequestParam(required = false) String tooLarge,
             @RequestParam(required = false) String other,
+            @RequestParam(required = false) String others,
             Model model,
             Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             return "redirect:/candidate";
         }
-        model.addAttribute(
-                "page",
-                MaterialsPage.of(
-                        situation.application(),
-                        situation.evaluation(),
-                        materialViews(situation, locale),
-                        other,
-                        situation.missingUploads(locale),
-                        locale));
+        model.addAttribute("page", page(situation, other, others != null, locale));
         model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
         if (tooLarge != null) {
             model.addAttribute(
@@ -90,6 +84,29 @@ class CandidateController {
                             locale));
         }
         return "candidate/materials";
+    }
+
+    /** The materials outside the checklist, for htmx to put into their section when the candidate opens it. */
+    @GetMapping(value = "/candidate/materials/others", headers = "HX-Request")
+    String otherMaterials(Account candidate, Model model, Locale locale) {
+        var situation = journey.situation(candidate);
+        if (situation.registration() == null) {
+            return "redirect:/candidate";
+        }
+        model.addAttribute("page", page(situation, null, true, locale));
+        model.addAttribute("maxImageBytes", situation.examYear().maxImageBytes());
+        return "candidate/other-materials :: other-materials";
+    }
+
+    private MaterialsPage page(CandidateJourney.Situation situation, String other, boolean listOthers, Locale locale) {
+        return MaterialsPage.of(
+                situation.application(),
+                situation.evaluation(),
+                materialViews(situation, locale),
+                other,
+                listOthers,
+                situation.missingUploads(locale),
+                locale);
     }
 
     /** One material card, for htmx to refresh after an upload or while checks are running. */

@@ -187,6 +187,16 @@ class JourneyBrowserIntegrationTests {
         Steps.upload(candidate, "INSTITUTION_LICENSE", smallPhoto, 1);
         Steps.upload(candidate, "INSTITUTION_LICENSE", smallPhoto, 2);
 
+        // the materials outside the checklist: their list comes when the section is opened, a card when asked for
+        candidate.open("/candidate/materials");
+        assertThat(candidate.findAll("#material-STUDENT_ID")).isEmpty();
+        candidate.find("#other-materials summary").click();
+        candidate.waitUntil(d -> candidate.findAll("#material-STUDENT_ID a").isEmpty() ? null : Boolean.TRUE);
+        assertThat(candidate.findAll("#material-STUDENT_ID form.upload")).isEmpty();
+        candidate.find("#material-STUDENT_ID a").click();
+        candidate.waitUntil(
+                d -> candidate.findAll("#material-STUDENT_ID form.upload").isEmpty() ? null : Boolean.TRUE);
+
         // submit with the keyboard
         candidate.open("/candidate/materials");
         candidate.focusStart();

@@ -175,14 +175,26 @@ class CandidateJourneyIntegrationTests {
     @Test
     void materialsOutsideTheChecklistAreListedByNameUntilOpenedOrUsed() {
         var otherForm = "action=\"/candidate/materials/STUDENT_ID/images\"";
+        var otherLink = "href=\"/candidate/materials?other=STUDENT_ID#material-STUDENT_ID\"";
         var page = browser.get("/candidate/materials").body();
-        assertThat(page).contains("action=\"/candidate/materials/DIPLOMA/images\"", "id=\"material-STUDENT_ID\"");
         assertThat(page)
-                .as("a material outside the checklist is a name and a link, not a card with an upload form")
-                .doesNotContain(otherForm)
-                .contains("href=\"/candidate/materials?other=STUDENT_ID#material-STUDENT_ID\"")
-                .contains("hx-get=\"/candidate/materials/STUDENT_ID\"")
-                .doesNotContain("id=\"other-materials\" open");
+                .as("the section of materials outside the checklist is a title until opened")
+                .contains("action=\"/candidate/materials/DIPLOMA/images\"", "id=\"other-materials\"")
+                .contains(
+                        "hx-get=\"/candidate/materials/others\"",
+                        "href=\"/candidate/materials?others=all#other-materials\"")
+                .doesNotContain("id=\"material-STUDENT_ID\"", otherLink, otherForm, "id=\"other-materials\" open");
+
+        var listed = browser.htmx("/candidate/materials/others");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body())
+                .as("opened, the section lists each material as a name and a link, not a card with an upload form")
+                .contains("id=\"material-STUDENT_ID\"", otherLink, "hx-get=\"/candidate/materials/STUDENT_ID\"")
+                .doesNotContain(otherForm, "action=\"/candidate/materials/DIPLOMA/images\"", "<html");
+        assertThat(browser.get("/candidate/materials?others=all").body())
+                .as("without script the section's link lists them in the page")
+                .contains(otherLink, "action=\"/candidate/materials/DIPLOMA/images\"")
+                .doesNotContain(otherForm);
 
         assertThat(browser.htmx("/candidate/materials/STUDENT_ID").body())
                 .as("htmx swaps the link for the card")
@@ -199,7 +211,8 @@ class CandidateJourneyIntegrationTests {
                 .isEqualTo(201);
         assertThat(browser.get("/candidate/materials").body())
                 .as("a material holding images is shown in full, in an open section")
-                .contains(otherForm, "id=\"other-materials\" open", "已传 1/");
+                .contains(otherForm, "id=\"other-materials\" open", "已传 1/")
+                .contains("href=\"/candidate/materials?other=DEGREE_CERTIFICATE#material-DEGREE_CERTIFICATE\"");
     }
 
     @Nested
