@@ -235,6 +235,14 @@ class CandidateController {
                 locale);
     }
 
+    /** A refusal outside a form (an image that cannot be read, an unknown material's card): its status, in words. */
+    @ExceptionHandler(JourneyRefusal.class)
+    ResponseEntity<String> refused(JourneyRefusal refusal, Locale locale) {
+        return ResponseEntity.status(refusal.status())
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(messages.getMessage(refusal, locale));
+    }
+
     /** A document cannot be read while the store is down: say so, rather than fail with a server error. */
     @ExceptionHandler(DocumentStoreUnavailableException.class)
     ResponseEntity<String> storeUnavailable(DocumentStoreUnavailableException unavailable, Locale locale) {

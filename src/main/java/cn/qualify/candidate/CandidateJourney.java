@@ -13,6 +13,8 @@ import cn.qualify.exam.ExamYear;
 import cn.qualify.exam.ExamYears;
 import cn.qualify.identity.Account;
 import cn.qualify.materials.AcceptedImage;
+import cn.qualify.materials.DocumentDecryptionException;
+import cn.qualify.materials.DocumentNotFoundException;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.materials.ImageIntake;
@@ -203,8 +205,18 @@ class CandidateJourney {
                         .findFirst());
     }
 
+    /**
+     * The stored bytes of one of the candidate's images. A copy that is gone or fails its decryption is refused with
+     * a message telling the candidate what to do, and logged for the operators (who also find it with the
+     * verify-documents command): never answered with a bare server error.
+     */
     byte[] imageBytes(MaterialImage image) {
-        return documents.get(StorageKey.of(image.storageKey()));
+        try {
+            return documents.get(StorageKey.of(image.storageKey()));
+        } catch (DocumentNotFoundException | DocumentDecryptionException unreadable) {
+            log.error("Image {} of a candidate cannot be read: {}", image.id(), unreadable.getMessage());
+            throw new JourneyRefusal("candidate.document.unreadable", 500);
+        }
     }
 
     /** The image's thumbnail; empty if its check made none, or it was lost and is being made again. */

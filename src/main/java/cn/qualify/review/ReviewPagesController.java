@@ -7,6 +7,7 @@ import cn.qualify.exam.ExamPoint;
 import cn.qualify.exam.ExamPoints;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.Role;
+import cn.qualify.materials.DocumentDecryptionException;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import cn.qualify.policy.Route;
@@ -18,6 +19,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -41,6 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ReviewPagesController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewPagesController.class);
 
     /** How the queue page writes a revision deadline and a last change, in the exam's time zone. */
     private static final DateTimeFormatter DEADLINE =
@@ -515,5 +520,17 @@ class ReviewPagesController {
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header("Retry-After", "60")
                 .body(messages.getMessage("review.document.unavailable", null, locale));
+    }
+
+    /**
+     * An image whose stored copy fails its decryption (altered, or its key no longer configured): the reviewer is
+     * told so in words, and the operators find the key in the log and in the verify-documents command's report.
+     */
+    @ExceptionHandler(DocumentDecryptionException.class)
+    ResponseEntity<String> damaged(DocumentDecryptionException damaged, Locale locale) {
+        log.error("A reviewer asked for a document that cannot be decrypted: {}", damaged.getMessage());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(messages.getMessage("review.document.damaged", null, locale));
     }
 }
