@@ -13,7 +13,8 @@
 # (see docs/performance.md). Each simulation gets a freshly started server on the same database.
 # Parts of a run: PERF_KEEP_DATA=true measures on the data set already generated in PERF_DB (no fresh database, no
 # generation; the upload peak then needs a -Dupload.offset past the candidates earlier runs uploaded for);
-# PERF_SIMULATIONS="StatusStormSimulation …" runs only those; PERF_SKIP_IMAGE_BENCH=true skips JMH and the drain.
+# PERF_SIMULATIONS="StatusStormSimulation …" runs only those; PERF_SKIP_IMAGE_BENCH=true skips JMH and the drain;
+# PERF_SKIP_COST=true skips the CPU per request of the status page and the static file (CpuPerRequest).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -43,6 +44,7 @@ if $SMOKE; then
         -Dupload.bareCapacity.level=4 -Dupload.bareCapacity.ramps=1)
     JMH_ARGS="-f 1 -wi 1 -w 2s -i 1 -r 3s -rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
     BACKLOG="perf/target/images 100 2 perf/target/results 1"
+    COST_ARGS=(--offset 600 --sessions 4 --requests 200 --rounds 2)
 else
     APPLICATIONS=${PERF_APPLICATIONS:-1000000}
     DRAFTS=${PERF_DRAFTS:-100000}
@@ -50,6 +52,7 @@ else
     SIM_ARGS=()
     JMH_ARGS="-rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
     BACKLOG="perf/target/images 10000 2 perf/target/results 3"
+    COST_ARGS=(--offset 60000 --rounds 8)
 fi
 # shellcheck disable=SC2206
 SIM_ARGS+=(${PERF_GATLING_ARGS:-} -DbaseUrl=http://127.0.0.1:$PERF_PORT -DbareUrl=http://127.0.0.1:$BARE_PORT)
@@ -134,6 +137,20 @@ for simulation in ${PERF_SIMULATIONS:-ReviewerQueueSimulation StatusStormSimulat
     } >> "$RESULTS/summary.md"
 done
 kill "$BARE_PID" 2>/dev/null; BARE_PID=
+
+# Target 3 without the load generator: the CPU a status page and the static file cost the server and PostgreSQL.
+if [[ ${PERF_SKIP_COST:-false} != true ]]; then
+    step "CPU per request (status page, static file)"
+    perf/run-server.sh --no-build || exit 1
+    {
+        echo
+        echo "## CPU per request (CpuPerRequest)"
+        echo
+        java -cp perf/target/classes cn.qualify.perf.CpuPerRequest --pid "$(cat perf/target/server/server.pid)" \
+            --base "http://127.0.0.1:$PERF_PORT" "${COST_ARGS[@]}" 2>&1
+    } | tee -a "$RESULTS/summary.md"
+    perf/run-server.sh stop > /dev/null
+fi
 
 if [[ ${PERF_SKIP_IMAGE_BENCH:-false} == true ]]; then
     echo "Simulations with failed assertions: ${FAILED[*]:-none}" >> "$RESULTS/summary.md"

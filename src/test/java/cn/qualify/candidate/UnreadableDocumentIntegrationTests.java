@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qualify.TestExamSetup;
 import cn.qualify.application.Actor;
+import cn.qualify.application.Application;
 import cn.qualify.application.Applications;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
@@ -162,7 +163,7 @@ class UnreadableDocumentIntegrationTests {
         return uploaded;
     }
 
-    private cn.qualify.application.Application current() {
+    private Application current() {
         return applications.ofCandidate(String.valueOf(candidate.id()), 2025).orElseThrow();
     }
 
