@@ -7,6 +7,8 @@ import cn.qualify.application.MaterialReview;
 import cn.qualify.audit.AuditTrail;
 import cn.qualify.exam.ExamYears;
 import cn.qualify.identity.Account;
+import cn.qualify.materials.DocumentDecryptionException;
+import cn.qualify.materials.DocumentNotFoundException;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.registration.Registration;
@@ -19,12 +21,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.SerializationFeature;
@@ -44,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class PersonalDataExport {
 
     static final String ACTION = "PERSONAL_DATA_EXPORTED";
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataExport.class);
 
     private final ExamYears examYears;
     private final Registrations registrations;
@@ -90,7 +98,11 @@ public class PersonalDataExport {
             List<DecisionData> decisions,
             List<HistoryData> history) {}
 
-    /** One uploaded image; {@code file} is its name inside the zip (none in the JSON answer of the API). */
+    /**
+     * One uploaded image; {@code file} is its name inside the zip (none in the JSON answer of the API). {@code
+     * fileUnreadable}: its stored copy could not be read for the zip (gone, or failing its decryption), so the zip
+     * holds everything else and says which is missing, and the operators find the image in the log.
+     */
     public record DocumentData(
             String id,
             String material,
@@ -101,7 +113,8 @@ public class PersonalDataExport {
             int width,
             int height,
             String sha256,
-            String file) {}
+            String file,
+            boolean fileUnreadable) {}
 
     /** A reviewer's decision on a material as the candidate sees it. */
     public record DecisionData(
@@ -161,21 +174,30 @@ public class PersonalDataExport {
         var applicationData = new ArrayList<ApplicationData>();
         for (var application : applicationsFound) {
             var names = new HashMap<UUID, String>();
+            var unreadable = new HashSet<UUID>();
             if (withFiles) {
                 for (var image : application.allImages()) {
-                    byte[] bytes = documents.get(StorageKey.of(image.storageKey()));
+                    byte[] bytes;
+                    try {
+                        bytes = documents.get(StorageKey.of(image.storageKey()));
+                    } catch (DocumentNotFoundException | DocumentDecryptionException lost) {
+                        log.error("Image {} left out of a personal data export: {}", image.id(), lost.getMessage());
+                        unreadable.add(image.id());
+                        continue;
+                    }
                     String name = fileName(application, image, bytes);
                     names.put(image.id(), name);
                     files.put(name, bytes);
                 }
             }
-            applicationData.add(applicationData(application, names));
+            applicationData.add(applicationData(application, names, unreadable));
         }
         var data = new PersonalData(clock.instant(), account, registrationsFound, applicationData);
         return new Collected(data, applicationsFound, files);
     }
 
-    private ApplicationData applicationData(Application application, Map<UUID, String> fileNames) {
+    private ApplicationData applicationData(
+            Application application, Map<UUID, String> fileNames, Set<UUID> unreadable) {
         var documentsData = application.allImages().stream()
                 .map(image -> new DocumentData(
                         image.id().toString(),
@@ -187,7 +209,8 @@ public class PersonalDataExport {
                         image.width(),
                         image.height(),
                         image.sha256(),
-                        fileNames.get(image.id())))
+                        fileNames.get(image.id()),
+                        unreadable.contains(image.id())))
                 .toList();
         var decisions = application.reviewHistory().stream()
                 .map(PersonalDataExport::decision)

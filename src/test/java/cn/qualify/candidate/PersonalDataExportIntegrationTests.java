@@ -11,14 +11,18 @@ import cn.qualify.audit.AuditTrail;
 import cn.qualify.identity.Account;
 import cn.qualify.identity.IdentityFixtures;
 import cn.qualify.identity.Role;
+import cn.qualify.materials.DamagedDocuments;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.materials.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The copy of a candidate's personal data (PIPL) over real HTTP, on the candidate journey's context: what it
@@ -46,6 +52,9 @@ class PersonalDataExportIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Value("${qualify.documents.directory}")
+    String directory;
 
     @Autowired
     ApplicationContext context;
@@ -138,6 +147,46 @@ class PersonalDataExportIntegrationTests {
                         && entry.actorId().equals(String.valueOf(candidate.id()))
                         && entry.details().contains("zip"));
         assertThat(output.getAll()).contains("Document sent: /candidate/personal-data.zip");
+    }
+
+    @Test
+    void anImageWhoseCopyCannotBeReadIsLeftOutAndNamedTheRestIsExported(CapturedOutput output) throws IOException {
+        var application =
+                applications.ofCandidate(String.valueOf(candidate.id()), 2025).orElseThrow();
+        var damaged = application.allImages().get(0);
+        var lost = application.allImages().get(1);
+        var damagedFile = Path.of(directory).toAbsolutePath().normalize().resolve(damaged.storageKey());
+        Files.write(
+                damagedFile,
+                DamagedDocuments.encryptedUnderARetiredKey(
+                        StorageKey.of(damaged.storageKey()), Files.readAllBytes(damagedFile)));
+        documents.delete(StorageKey.of(lost.storageKey()));
+
+        var download = browser.getBytes("/candidate/personal-data.zip");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        var files = unzip(download.body());
+        assertThat(files.keySet())
+                .noneMatch(name -> name.contains(damaged.id().toString())
+                        || name.contains(lost.id().toString()))
+                .filteredOn(name -> name.startsWith("documents/"))
+                .hasSize(application.allImages().size() - 2);
+        var data = JsonMapper.builder().build().readTree(files.get("data.json"));
+        var unreadable = new ArrayList<String>();
+        data.get("applications").get(0).get("documents").forEach(document -> {
+            if (document.get("fileUnreadable").asBoolean()) {
+                unreadable.add(document.get("id").asString());
+                assertThat(document.path("file").isNull()
+                                || document.path("file").isMissingNode())
+                        .isTrue();
+            }
+        });
+        assertThat(unreadable)
+                .containsExactlyInAnyOrder(damaged.id().toString(), lost.id().toString());
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains("ERROR") && line.contains("left out of a personal data export")))
+                .hasSize(2);
     }
 
     @Test
