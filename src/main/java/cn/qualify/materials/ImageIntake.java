@@ -76,6 +76,7 @@ public class ImageIntake {
      */
     public IntakeResult check(byte[] content, long maxBytes) {
         requireSensible(maxBytes);
+        pressure.arrived();
         if (content.length > maxBytes) {
             return RefusedImage.tooLarge(maxBytes, content.length);
         }

@@ -37,6 +37,20 @@ class ImageIntakeTests {
     final ImageIntake intake = new ImageIntake(ImageIntake.Limits.defaults());
 
     @Test
+    void everyUploadCheckedCountsTowardsThePressureWhetherStreamedOrInMemoryAcceptedOrNot() throws IOException {
+        var pressure = new UploadPressure(() -> 5_000);
+        var counting = new ImageIntake(ImageIntake.Limits.defaults(), pressure);
+        var upload = TestImages.aPhoneJpeg();
+
+        counting.check(new ByteArrayInputStream(upload), upload.length, LIMIT);
+        counting.check(upload, LIMIT);
+        counting.check(new ByteArrayInputStream(upload), LIMIT + 1, LIMIT);
+        counting.check(new byte[] {1, 2, 3}, LIMIT);
+
+        assertThat(pressure.perSecond()).isEqualTo(4);
+    }
+
+    @Test
     void acceptsAPhoneJpegAsItIsWithoutCopyingIt() throws Exception {
         var upload = TestImages.aPhoneJpeg();
 
