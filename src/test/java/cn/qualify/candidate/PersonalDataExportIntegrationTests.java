@@ -18,8 +18,6 @@ import cn.qualify.materials.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,11 +153,7 @@ class PersonalDataExportIntegrationTests {
                 applications.ofCandidate(String.valueOf(candidate.id()), 2025).orElseThrow();
         var damaged = application.allImages().get(0);
         var lost = application.allImages().get(1);
-        var damagedFile = Path.of(directory).toAbsolutePath().normalize().resolve(damaged.storageKey());
-        Files.write(
-                damagedFile,
-                DamagedDocuments.encryptedUnderARetiredKey(
-                        StorageKey.of(damaged.storageKey()), Files.readAllBytes(damagedFile)));
+        DamagedDocuments.encryptUnderARetiredKey(directory, damaged.storageKey());
         documents.delete(StorageKey.of(lost.storageKey()));
 
         var download = browser.getBytes("/candidate/personal-data.zip");

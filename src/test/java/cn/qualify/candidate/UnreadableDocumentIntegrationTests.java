@@ -12,7 +12,6 @@ import cn.qualify.identity.Account;
 import cn.qualify.identity.IdentityFixtures;
 import cn.qualify.identity.Role;
 import cn.qualify.materials.DamagedDocuments;
-import cn.qualify.materials.StorageKey;
 import cn.qualify.materials.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,11 +83,7 @@ class UnreadableDocumentIntegrationTests {
     void theCandidateIsToldToUploadAgainAnImageWhoseCopyCannotBeDecryptedOrIsGone(CapturedOutput output)
             throws IOException, InterruptedException {
         var image = upload();
-        var file = fileOf(image.storageKey());
-        Files.write(
-                file,
-                DamagedDocuments.encryptedUnderARetiredKey(
-                        StorageKey.of(image.storageKey()), Files.readAllBytes(file)));
+        DamagedDocuments.encryptUnderARetiredKey(directory, image.storageKey());
 
         var page = browser.get("/candidate/images/" + image.id());
         assertThat(page.statusCode()).isEqualTo(500);
@@ -101,7 +96,7 @@ class UnreadableDocumentIntegrationTests {
                 .as("each read is logged for the operators")
                 .isEqualTo(2);
 
-        Files.delete(file);
+        Files.delete(fileOf(image.storageKey()));
         var gone = browser.get("/candidate/images/" + image.id());
         assertThat(gone.statusCode()).isEqualTo(500);
         assertThat(gone.body()).contains("已丢失或损坏");
@@ -124,11 +119,7 @@ class UnreadableDocumentIntegrationTests {
         var url = "/review/applications/" + application.id() + "/images/" + image.id();
         assertThat(desk.getBytes(url).statusCode()).isEqualTo(200);
 
-        var file = fileOf(image.storageKey());
-        Files.write(
-                file,
-                DamagedDocuments.encryptedUnderARetiredKey(
-                        StorageKey.of(image.storageKey()), Files.readAllBytes(file)));
+        DamagedDocuments.encryptUnderARetiredKey(directory, image.storageKey());
         var answer = desk.get(url);
 
         assertThat(answer.statusCode()).isEqualTo(500);

@@ -1,5 +1,8 @@
 package cn.qualify.materials;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
@@ -9,13 +12,16 @@ public final class DamagedDocuments {
     private DamagedDocuments() {}
 
     /**
-     * The bytes an encrypting store would have written for {@code content} under a master key that is no longer
-     * configured ("retired"): reading them fails with {@link DocumentDecryptionException}.
+     * Rewrites a document of the filesystem store under {@code directory} as an encrypting store would have written
+     * it under a master key that is no longer configured ("retired"): reading it fails with {@link
+     * DocumentDecryptionException}.
      */
-    public static byte[] encryptedUnderARetiredKey(StorageKey key, byte[] content) {
+    public static void encryptUnderARetiredKey(String directory, String storageKey) throws IOException {
+        var key = StorageKey.of(storageKey);
+        var file = Path.of(directory).toAbsolutePath().normalize().resolve(storageKey);
         var retired = Base64.getEncoder().encodeToString(new byte[32]);
-        return new EncryptedDocumentStore(
-                        new ImageVerificationTests.InMemoryStore(), Map.of("retired", retired), "retired")
-                .encrypt(key, content);
+        var encrypting = new EncryptedDocumentStore(
+                new ImageVerificationTests.InMemoryStore(), Map.of("retired", retired), "retired");
+        Files.write(file, encrypting.encrypt(key, Files.readAllBytes(file)));
     }
 }
