@@ -10,6 +10,7 @@ import cn.qualify.identity.Account;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -239,7 +240,7 @@ class CandidateController {
     @ExceptionHandler(JourneyRefusal.class)
     ResponseEntity<String> refused(JourneyRefusal refusal, Locale locale) {
         return ResponseEntity.status(refusal.status())
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(messages.getMessage(refusal, locale));
     }
 
@@ -247,7 +248,7 @@ class CandidateController {
     @ExceptionHandler(DocumentStoreUnavailableException.class)
     ResponseEntity<String> storeUnavailable(DocumentStoreUnavailableException unavailable, Locale locale) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header("Retry-After", "60")
                 .body(messages.getMessage("candidate.document.unavailable", null, locale));
     }
