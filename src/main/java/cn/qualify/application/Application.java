@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,14 @@ public class Application {
     private final long version;
     private final List<Object> events = new ArrayList<>();
 
+    /*
+     * What the store held at this version: which images (and whether each was current) and how many reviews. The
+     * optimistic version check on save guarantees the store still holds exactly this, so the repository writes only
+     * the difference without reading it back first.
+     */
+    private final Map<UUID, Boolean> storedImagesCurrent;
+    private final int storedReviews;
+
     Application(
             UUID id,
             String number,
@@ -87,6 +96,9 @@ public class Application {
         this.images = new ArrayList<>(images);
         this.reviews = new ArrayList<>(reviews);
         this.version = version;
+        this.storedImagesCurrent = new HashMap<>();
+        images.forEach(image -> storedImagesCurrent.put(image.id(), image.isCurrent()));
+        this.storedReviews = reviews.size();
     }
 
     /**
@@ -410,6 +422,16 @@ public class Application {
 
     void clearEvents() {
         events.clear();
+    }
+
+    /** Whether the store holds this image at this version, and then whether it is current there (repository use). */
+    Optional<Boolean> storedImageCurrent(UUID imageId) {
+        return Optional.ofNullable(storedImagesCurrent.get(imageId));
+    }
+
+    /** How many of {@link #reviewHistory()} the store holds at this version; the rest are new (repository use). */
+    int storedReviews() {
+        return storedReviews;
     }
 
     public UUID id() {

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -201,18 +201,65 @@ class JdbcApplications implements Applications {
         application.clearEvents();
         events.publishEvent(new ApplicationSaved(
                 application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
-        return byId(application.id()).orElseThrow();
+        return asStored(application);
+    }
+
+    /**
+     * The application as {@link #byId} would now read it, built without reading: the next version, its instants at
+     * the store's precision (microseconds) and its images in the store's order.
+     */
+    private static Application asStored(Application saved) {
+        var images = saved.allImages().stream()
+                .map(image -> new MaterialImage(
+                        image.id(),
+                        image.material(),
+                        image.storageKey(),
+                        image.sha256(),
+                        image.sizeBytes(),
+                        image.width(),
+                        image.height(),
+                        stored(image.uploadedAt()),
+                        image.round(),
+                        stored(image.removedAt()),
+                        image.removedInRound()))
+                .sorted(Comparator.comparing(MaterialImage::uploadedAt).thenComparing(MaterialImage::id))
+                .toList();
+        var reviews = saved.reviewHistory().stream()
+                .map(review -> new MaterialReview(
+                        review.material(),
+                        review.verdict(),
+                        List.copyOf(review.reasonCodes()),
+                        review.messageToCandidate(),
+                        review.internalNote(),
+                        review.reviewer(),
+                        stored(review.at()),
+                        review.round()))
+                .toList();
+        return new Application(
+                saved.id(),
+                saved.number(),
+                saved.candidateId(),
+                saved.examYear(),
+                saved.examPointCode(),
+                saved.offlineReview(),
+                saved.state(),
+                saved.round(),
+                saved.revisionDeadline().map(JdbcApplications::stored).orElse(null),
+                saved.examPointDecider().orElse(null),
+                images,
+                reviews,
+                saved.version() + 1);
+    }
+
+    /** An instant as the store keeps it: rounded half up to microseconds, as H2 and PostgreSQL round. */
+    private static Instant stored(Instant instant) {
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private void saveImages(Application application) {
-        Map<UUID, Boolean> storedIsCurrent = new HashMap<>();
-        jdbc.sql("SELECT id, removed_at FROM application_image WHERE application_id = :id")
-                .param("id", application.id())
-                .query(rs -> {
-                    storedIsCurrent.put(rs.getObject("id", UUID.class), rs.getObject("removed_at") == null);
-                });
         for (MaterialImage image : application.allImages()) {
-            if (!storedIsCurrent.containsKey(image.id())) {
+            var storedCurrent = application.storedImageCurrent(image.id());
+            if (storedCurrent.isEmpty()) {
                 jdbc.sql("""
                                 INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes,
                                     width, height, uploaded_at, round, removed_at, removed_in_round)
@@ -232,7 +279,7 @@ class JdbcApplications implements Applications {
                         .param("removed", image.removedAt() == null ? null : timestamp(image.removedAt()))
                         .param("removedRound", image.removedInRound())
                         .update();
-            } else if (!image.isCurrent() && storedIsCurrent.get(image.id())) {
+            } else if (!image.isCurrent() && storedCurrent.get()) {
                 jdbc.sql("UPDATE application_image SET removed_at = :removed, removed_in_round = :round WHERE id = :id")
                         .param("removed", timestamp(image.removedAt()))
                         .param("round", image.removedInRound())
@@ -243,12 +290,8 @@ class JdbcApplications implements Applications {
     }
 
     private void saveReviews(Application application) {
-        int persisted = jdbc.sql("SELECT COUNT(*) FROM material_review WHERE application_id = :id")
-                .param("id", application.id())
-                .query(Integer.class)
-                .single();
         var reviews = application.reviewHistory();
-        for (int seq = persisted; seq < reviews.size(); seq++) {
+        for (int seq = application.storedReviews(); seq < reviews.size(); seq++) {
             var review = reviews.get(seq);
             jdbc.sql("""
                             INSERT INTO material_review (id, application_id, material, verdict, reason_codes,

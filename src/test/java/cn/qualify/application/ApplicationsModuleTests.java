@@ -125,6 +125,45 @@ class ApplicationsModuleTests {
     }
 
     @Test
+    void whatASaveReturnsIsWhatTheStoreNowHolds() {
+        var precise = T0.plusNanos(123_456_789);
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.addImage("ID_PROOF", anImage(), 3, precise.plusSeconds(2));
+        application.addImage("ID_PROOF", anImage(), 3, precise);
+        var saved = applications.save(application);
+        saved.submit(List.of(), CANDIDATE, precise);
+        saved = applications.save(saved);
+        saved.reviewMaterial(new MaterialReview(
+                "ID_PROOF",
+                MaterialReview.Verdict.REPLACEMENT_REQUESTED,
+                List.of("UNCLEAR", "INCOMPLETE"),
+                "看不清",
+                "",
+                SHENYANG,
+                precise,
+                saved.round()));
+        saved.returnForRevision(SHENYANG, precise.plusSeconds(86_400), precise);
+        saved = applications.save(saved);
+        saved.removeImage(saved.currentImages("ID_PROOF").get(0).id(), precise.plusSeconds(3));
+        saved = applications.save(saved);
+
+        var read = applications.byId(application.id()).orElseThrow();
+        assertThat(saved.version()).isEqualTo(read.version()).isEqualTo(4);
+        assertThat(saved.state()).isEqualTo(read.state());
+        assertThat(saved.round()).isEqualTo(read.round());
+        assertThat(saved.revisionDeadline()).isEqualTo(read.revisionDeadline());
+        assertThat(saved.examPointDecider()).isEqualTo(read.examPointDecider());
+        assertThat(saved.allImages()).hasSize(2).isEqualTo(read.allImages());
+        assertThat(saved.currentImages("ID_PROOF")).hasSize(1).isEqualTo(read.currentImages("ID_PROOF"));
+        assertThat(saved.reviewHistory()).hasSize(1).isEqualTo(read.reviewHistory());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM application_image WHERE application_id = :id")
+                        .param("id", application.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void twoRequestsRacingForTheLastSlotCannotBothWin() {
         var application = applications.open(aCandidate(), 2025, "2101", false);
         application.addImage("ID_PROOF", anImage(), 3, T0);
