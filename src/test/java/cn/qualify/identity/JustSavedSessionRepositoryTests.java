@@ -1,0 +1,114 @@
+package cn.qualify.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The session store spared its read after a write, on the application's database: the one read it answers from
+ * memory, the reads it must leave to the store, and the request boundary that forgets what it saved.
+ */
+@IdentityIntegrationTest
+class JustSavedSessionRepositoryTests {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    FindByIndexNameSessionRepository<?> applicationSessions;
+
+    @Autowired
+    MockMvc mvc;
+
+    /** Counts the reads that reach the database. */
+    final AtomicInteger storeReads = new AtomicInteger();
+
+    JdbcIndexedSessionRepository store;
+    JustSavedSessionRepository<Session> sessions;
+
+    @BeforeEach
+    void countingStore() {
+        var jdbc = new JdbcTemplate(dataSource) {
+            @Override
+            public <T> T query(String sql, PreparedStatementSetter setter, ResultSetExtractor<T> extractor) {
+                storeReads.incrementAndGet();
+                return super.query(sql, setter, extractor);
+            }
+        };
+        store = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
+        sessions = JustSavedSessionRepository.wrapping(store);
+    }
+
+    @Test
+    void theReadRightAfterASaveIsAnsweredOnceFromTheSavedSession() {
+        var session = sessions.createSession();
+        session.setAttribute("colour", "blue");
+        sessions.save(session);
+        int readsBefore = storeReads.get();
+
+        assertThat(sessions.findById(session.getId())).isSameAs(session);
+        assertThat(storeReads.get()).isEqualTo(readsBefore);
+
+        var again = sessions.findById(session.getId());
+        assertThat(storeReads.get()).isEqualTo(readsBefore + 1);
+        assertThat(again).isNotSameAs(session);
+        assertThat(again.<String>getAttribute("colour")).isEqualTo("blue");
+    }
+
+    @Test
+    void anotherIdOrAForgottenSaveIsReadFromTheStore() {
+        var session = sessions.createSession();
+        sessions.save(session);
+        int readsBefore = storeReads.get();
+        assertThat(sessions.findById("another-" + session.getId())).isNull();
+        assertThat(storeReads.get()).isEqualTo(readsBefore + 1);
+        // the saved session was dropped by that read: asking for it now reads the store too
+        assertThat(sessions.findById(session.getId())).isNotSameAs(session).isNotNull();
+        assertThat(storeReads.get()).isEqualTo(readsBefore + 2);
+
+        sessions.save(session);
+        sessions.forgetSaved();
+        store.deleteById(session.getId());
+        assertThat(sessions.findById(session.getId())).isNull();
+    }
+
+    @Test
+    void theApplicationsSessionsGoThroughItAndItForgetsTheSavedSessionWhenTheRequestEnds() throws Exception {
+        assertThat(applicationSessions).isInstanceOf(JustSavedSessionRepository.class);
+
+        // a request without a cookie creates a session and saves it, with no read after the write to take it
+        var answer = mvc.perform(get("/login")).andReturn().getResponse();
+        var cookie = answer.getCookie("QUALIFY_SESSION");
+        assertThat(cookie).isNotNull();
+        var id = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        assertThat(sessionRows(id)).isEqualTo(1);
+
+        // ended elsewhere (another node, an administrator) before this thread asks for it again
+        new JdbcTemplate(dataSource).update("DELETE FROM SPRING_SESSION WHERE SESSION_ID = ?", id);
+        assertThat(applicationSessions.findById(id)).isNull();
+    }
+
+    private int sessionRows(String id) {
+        return new JdbcTemplate(dataSource)
+                .queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", Integer.class, id);
+    }
+}
