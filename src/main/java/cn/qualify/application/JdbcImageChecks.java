@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
@@ -50,7 +51,8 @@ class JdbcImageChecks implements ImageChecks {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    // One statement, on every status page: a transaction of its own would add only its BEGIN and COMMIT.
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Map<String, ImageCheck> of(Collection<String> storageKeys) {
         Map<String, ImageCheck> checks = new HashMap<>();
         if (storageKeys.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The candidate's in-app inbox: their messages, newest first, and what is still unread. */
@@ -50,7 +51,8 @@ class Inbox {
                 .list();
     }
 
-    @Transactional(readOnly = true)
+    // One statement, on every status page: a transaction of its own would add only its BEGIN and COMMIT.
+    @Transactional(propagation = Propagation.SUPPORTS)
     long unread(String candidateId) {
         return jdbc.sql("SELECT COUNT(*) FROM notification_message WHERE candidate_id = :candidate AND read_at IS NULL")
                 .param("candidate", candidateId)
