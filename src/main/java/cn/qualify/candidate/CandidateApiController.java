@@ -145,11 +145,13 @@ class CandidateApiController {
     ResponseEntity<ImageJson> upload(
             Account candidate, @PathVariable Material material, @RequestParam("file") MultipartFile file, Locale locale)
             throws IOException {
-        if (file.isEmpty()) {
-            throw new JourneyRefusal("candidate.upload.noFile", 400);
-        }
         MaterialImage image;
+        // The stream first: Tomcat then keeps the bytes it hands out, where asking for the size (or emptiness)
+        // before would copy the whole upload to measure it.
         try (var content = file.getInputStream()) {
+            if (file.isEmpty()) {
+                throw new JourneyRefusal("candidate.upload.noFile", 400);
+            }
             image = journey.upload(candidate, material, content, file.getSize());
         }
         return ResponseEntity.created(URI.create("/api/v1/candidate/images/" + image.id()))

@@ -136,11 +136,16 @@ class CandidateController {
             RedirectAttributes redirect,
             Locale locale)
             throws IOException {
-        if (file == null || file.isEmpty()) {
+        if (file == null) {
             redirect.addFlashAttribute("flashError", messages.getMessage("candidate.upload.noFile", null, locale));
             return "redirect:/candidate/materials#material-" + material;
         }
+        // The stream first, as in CandidateApiController: measuring the upload before would copy it.
         try (var content = file.getInputStream()) {
+            if (file.isEmpty()) {
+                redirect.addFlashAttribute("flashError", messages.getMessage("candidate.upload.noFile", null, locale));
+                return "redirect:/candidate/materials#material-" + material;
+            }
             journey.upload(candidate, material, content, file.getSize());
             redirect.addFlashAttribute("flashSuccess", messages.getMessage("candidate.upload.done", null, locale));
         } catch (JourneyRefusal | ApplicationRuleViolation refused) {

@@ -236,6 +236,21 @@ class CandidateJourneyIntegrationTests {
         }
 
         @Test
+        void anEmptyFileIsAskedForAgainAndStoresNothing() {
+            long storedBefore = storedImageRows();
+
+            var answer = browser.uploadWithApi("ID_PROOF", "empty.jpg", new byte[0]);
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("请先选择一张图片");
+            var page = browser.uploadWithForm("ID_PROOF", "empty.jpg", new byte[0]);
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(browser.get("/candidate/materials").body()).contains("请先选择一张图片");
+
+            assertThat(storedImageRows()).isEqualTo(storedBefore);
+            assertThat(currentImages("ID_PROOF")).isEmpty();
+        }
+
+        @Test
         void aBodyFarOverTheLimitIsRefusedBeforeItIsRead() {
             var answer = browser.uploadWithApi("ID_PROOF", "huge.jpg", new byte[1_000_000]);
             assertThat(answer.statusCode()).isEqualTo(413);
