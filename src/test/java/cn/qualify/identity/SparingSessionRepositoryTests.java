@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -21,11 +24,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The session store spared its read after a write, on the application's database: the one read it answers from
+ * The session store spared the writes and reads a request does not need, on the application's database: the
+ * unchanged session it does not write until its recorded last access is a minute old, the one read it answers from
  * memory, the reads it must leave to the store, and the request boundary that forgets what it saved.
  */
 @IdentityIntegrationTest
-class JustSavedSessionRepositoryTests {
+class SparingSessionRepositoryTests {
 
     @Autowired
     DataSource dataSource;
@@ -39,11 +43,13 @@ class JustSavedSessionRepositoryTests {
     @Autowired
     MockMvc mvc;
 
-    /** Counts the reads that reach the database. */
+    /** Counts the reads and the writes that reach the database. */
     final AtomicInteger storeReads = new AtomicInteger();
 
+    final AtomicInteger storeWrites = new AtomicInteger();
+
     JdbcIndexedSessionRepository store;
-    JustSavedSessionRepository<Session> sessions;
+    SparingSessionRepository sessions;
 
     @BeforeEach
     void countingStore() {
@@ -53,9 +59,73 @@ class JustSavedSessionRepositoryTests {
                 storeReads.incrementAndGet();
                 return super.query(sql, setter, extractor);
             }
+
+            @Override
+            public int update(String sql, PreparedStatementSetter setter) {
+                storeWrites.incrementAndGet();
+                return super.update(sql, setter);
+            }
         };
         store = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
-        sessions = JustSavedSessionRepository.wrapping(store);
+        sessions = SparingSessionRepository.wrapping(store, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void anUnchangedSessionIsWrittenOnlyOnceItsRecordedLastAccessIsAMinuteOld() {
+        var created = sessions.createSession();
+        var start = Instant.now().truncatedTo(ChronoUnit.MILLIS); // what the store keeps
+        created.setLastAccessedTime(start);
+        int writesBefore = storeWrites.get();
+        sessions.save(created);
+        assertThat(storeWrites.get()).as("a new session is written").isGreaterThan(writesBefore);
+
+        writesBefore = storeWrites.get();
+        var request = readAgain(created.getId());
+        request.setLastAccessedTime(start.plusSeconds(59));
+        sessions.save(request);
+        assertThat(storeWrites.get()).as("59 s later, unchanged").isEqualTo(writesBefore);
+        assertThat(readAgain(created.getId()).getLastAccessedTime()).isEqualTo(start);
+
+        request = readAgain(created.getId());
+        request.setLastAccessedTime(start.plusSeconds(60));
+        sessions.save(request);
+        assertThat(storeWrites.get()).as("a minute later").isGreaterThan(writesBefore);
+        assertThat(readAgain(created.getId()).getLastAccessedTime()).isEqualTo(start.plusSeconds(60));
+    }
+
+    @Test
+    void aChangedSessionIsAlwaysWritten() {
+        var created = sessions.createSession();
+        sessions.save(created);
+
+        var request = readAgain(created.getId());
+        request.setAttribute("colour", "blue");
+        int writesBefore = storeWrites.get();
+        sessions.save(request);
+        assertThat(storeWrites.get()).isGreaterThan(writesBefore);
+        assertThat(readAgain(created.getId()).<String>getAttribute("colour")).isEqualTo("blue");
+
+        request = readAgain(created.getId());
+        request.removeAttribute("colour");
+        sessions.save(request);
+        assertThat(readAgain(created.getId()).getAttributeNames()).doesNotContain("colour");
+
+        request = readAgain(created.getId());
+        request.setMaxInactiveInterval(Duration.ofMinutes(5));
+        sessions.save(request);
+        assertThat(readAgain(created.getId()).getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(5));
+
+        request = readAgain(created.getId());
+        var newId = request.changeSessionId();
+        sessions.save(request);
+        assertThat(readAgain(newId)).isNotNull();
+        assertThat(readAgain(created.getId())).isNull();
+    }
+
+    /** A later request's read: from the store, not the one just saved. */
+    private Session readAgain(String id) {
+        sessions.forgetSaved();
+        return sessions.findById(id);
     }
 
     @Test
@@ -93,7 +163,7 @@ class JustSavedSessionRepositoryTests {
 
     @Test
     void theApplicationsSessionsGoThroughItAndItForgetsTheSavedSessionWhenTheRequestEnds() throws Exception {
-        assertThat(applicationSessions).isInstanceOf(JustSavedSessionRepository.class);
+        assertThat(applicationSessions).isInstanceOf(SparingSessionRepository.class);
 
         // a request without a cookie creates a session and saves it, with no read after the write to take it
         var answer = mvc.perform(get("/login")).andReturn().getResponse();
