@@ -14,7 +14,8 @@
 # Parts of a run: PERF_KEEP_DATA=true measures on the data set already generated in PERF_DB (no fresh database, no
 # generation; the upload peak then needs a -Dupload.offset past the candidates earlier runs uploaded for);
 # PERF_SIMULATIONS="StatusStormSimulation …" runs only those; PERF_SKIP_IMAGE_BENCH=true skips JMH and the drain;
-# PERF_SKIP_COST=true skips the CPU per request of the status page and the static file (CpuPerRequest).
+# PERF_SKIP_COST=true skips the CPU per request of the status page and the static file (CpuPerRequest) and per
+# upload of the product and the bare endpoint (CpuPerUpload).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -45,6 +46,7 @@ if $SMOKE; then
     JMH_ARGS="-f 1 -wi 1 -w 2s -i 1 -r 3s -rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
     BACKLOG="perf/target/images 100 2 perf/target/results 1"
     COST_ARGS=(--offset 600 --sessions 4 --requests 200 --rounds 2)
+    UPLOAD_COST_ARGS=(--offset 700 --uploads 56 --rounds 2)
 else
     APPLICATIONS=${PERF_APPLICATIONS:-1000000}
     DRAFTS=${PERF_DRAFTS:-100000}
@@ -53,6 +55,7 @@ else
     JMH_ARGS="-rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
     BACKLOG="perf/target/images 10000 2 perf/target/results 3"
     COST_ARGS=(--offset 60000 --rounds 8)
+    UPLOAD_COST_ARGS=(--offset 70000 --rounds 10)
 fi
 # shellcheck disable=SC2206
 SIM_ARGS+=(${PERF_GATLING_ARGS:-} -DbaseUrl=http://127.0.0.1:$PERF_PORT -DbareUrl=http://127.0.0.1:$BARE_PORT)
@@ -136,11 +139,11 @@ for simulation in ${PERF_SIMULATIONS:-ReviewerQueueSimulation StatusStormSimulat
         echo "Server: $(resources "$RESULTS/$simulation")"
     } >> "$RESULTS/summary.md"
 done
-kill "$BARE_PID" 2>/dev/null; BARE_PID=
 
-# Target 3 without the load generator: the CPU a status page and the static file cost the server and PostgreSQL.
+# Targets 3 and 1 without the load generator: the CPU a status page and the static file cost the server and
+# PostgreSQL, then the CPU an upload costs them against the bare endpoint's.
 if [[ ${PERF_SKIP_COST:-false} != true ]]; then
-    step "CPU per request (status page, static file)"
+    step "CPU per request (status page, static file) and per upload (product, bare endpoint)"
     perf/run-server.sh --no-build || exit 1
     {
         echo
@@ -148,9 +151,16 @@ if [[ ${PERF_SKIP_COST:-false} != true ]]; then
         echo
         java -cp perf/target/classes cn.qualify.perf.CpuPerRequest --pid "$(cat perf/target/server/server.pid)" \
             --base "http://127.0.0.1:$PERF_PORT" "${COST_ARGS[@]}" 2>&1
+        echo
+        echo "## CPU per upload (CpuPerUpload)"
+        echo
+        java -cp perf/target/classes cn.qualify.perf.CpuPerUpload --pid "$(cat perf/target/server/server.pid)" \
+            --bare-pid "$BARE_PID" --base "http://127.0.0.1:$PERF_PORT" --bare "http://127.0.0.1:$BARE_PORT/upload" \
+            "${UPLOAD_COST_ARGS[@]}" 2>&1
     } | tee -a "$RESULTS/summary.md"
     perf/run-server.sh stop > /dev/null
 fi
+kill "$BARE_PID" 2>/dev/null; BARE_PID=
 
 if [[ ${PERF_SKIP_IMAGE_BENCH:-false} == true ]]; then
     echo "Simulations with failed assertions: ${FAILED[*]:-none}" >> "$RESULTS/summary.md"

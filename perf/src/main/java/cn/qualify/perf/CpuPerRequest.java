@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What one request costs the machine it is served on: the CPU time of the server process and of every PostgreSQL
@@ -34,7 +33,6 @@ import java.util.stream.Stream;
 public final class CpuPerRequest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final long TICKS_PER_SECOND = 100;
 
     private final URI base;
     private final long serverPid;
@@ -88,7 +86,7 @@ public final class CpuPerRequest {
         }
         System.out.println();
         for (int p = 0; p < paths.length; p++) {
-            double median = median(Arrays.copyOfRange(costs[p], rounds / 2, rounds));
+            double median = ProcessCpu.median(Arrays.copyOfRange(costs[p], rounds / 2, rounds));
             System.out.printf(
                     Locale.ROOT,
                     "%s: %.3f ms of CPU a request (median of rounds %d-%d), two cores serve at most %.0f/s%n",
@@ -104,8 +102,8 @@ public final class CpuPerRequest {
                     "ratio of costs %s / %s: %.2f%n",
                     paths[0],
                     paths[1],
-                    median(Arrays.copyOfRange(costs[0], rounds / 2, rounds))
-                            / median(Arrays.copyOfRange(costs[1], rounds / 2, rounds)));
+                    ProcessCpu.median(Arrays.copyOfRange(costs[0], rounds / 2, rounds))
+                            / ProcessCpu.median(Arrays.copyOfRange(costs[1], rounds / 2, rounds)));
         }
     }
 
@@ -140,8 +138,8 @@ public final class CpuPerRequest {
     private Cost measure(String path, int requests, int threads) throws InterruptedException {
         var errors = new AtomicInteger();
         var workers = new ArrayList<Thread>();
-        long serverBefore = ticks(serverPid);
-        long databaseBefore = databaseTicks();
+        long serverBefore = ProcessCpu.ticks(serverPid);
+        long databaseBefore = ProcessCpu.databaseTicks();
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int first = t;
@@ -171,79 +169,19 @@ public final class CpuPerRequest {
             worker.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double server = (ticks(serverPid) - serverBefore) * 1000.0 / TICKS_PER_SECOND / requests;
-        double database = (databaseTicks() - databaseBefore) * 1000.0 / TICKS_PER_SECOND / requests;
+        double server = (ProcessCpu.ticks(serverPid) - serverBefore) * 1000.0 / ProcessCpu.TICKS_PER_SECOND / requests;
+        double database =
+                (ProcessCpu.databaseTicks() - databaseBefore) * 1000.0 / ProcessCpu.TICKS_PER_SECOND / requests;
         return new Cost(errors.get(), requests / seconds, server, database);
     }
 
-    private record Cost(int errors, double perSecond, double serverMillis, double databaseMillis) {
+    record Cost(int errors, double perSecond, double serverMillis, double databaseMillis) {
         double totalMillis() {
             return serverMillis + databaseMillis;
         }
     }
 
-    /** User and system CPU of a process, in clock ticks ({@code utime + stime} of {@code /proc/<pid>/stat}). */
-    private static long ticks(long pid) {
-        try {
-            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("No process " + pid, e);
-        }
-    }
-
-    /** The CPU of every PostgreSQL process: the backends serving the server's pool and the background workers. */
-    private static long databaseTicks() {
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes
-                    .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuPerRequest::isPostgres)
-                    .mapToLong(dir -> {
-                        try {
-                            return ticks(Long.parseLong(dir.getFileName().toString()));
-                        } catch (java.io.UncheckedIOException ended) {
-                            return 0; // a backend that ended between the listing and the reading
-                        }
-                    })
-                    .sum();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list /proc", e);
-        }
-    }
-
-    private static boolean isPostgres(Path process) {
-        try {
-            return Files.readString(process.resolve("comm")).strip().startsWith("postgres");
-        } catch (IOException | RuntimeException gone) {
-            return false;
-        }
-    }
-
-    private static double median(double[] values) {
-        var sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** {@code --name value} pairs. */
-    private record Options(String[] args) {
-        String text(String name, String fallback) {
-            for (int i = 0; i + 1 < args.length; i++) {
-                if (args[i].equals("--" + name)) {
-                    return args[i + 1];
-                }
-            }
-            return fallback;
-        }
-
-        long number(String name, long fallback) {
-            return Long.parseLong(text(name, Long.toString(fallback)));
-        }
     }
 }

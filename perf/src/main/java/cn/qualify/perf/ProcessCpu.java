@@ -1,0 +1,60 @@
+package cn.qualify.perf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/** CPU time of the processes a benchmark measures, read from {@code /proc} (Linux only). */
+final class ProcessCpu {
+
+    static final long TICKS_PER_SECOND = 100;
+
+    private ProcessCpu() {}
+
+    /** User and system CPU of a process, in clock ticks ({@code utime + stime} of {@code /proc/<pid>/stat}). */
+    static long ticks(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("No process " + pid, e);
+        }
+    }
+
+    /** The CPU of every PostgreSQL process: the backends serving the server's pool and the background workers. */
+    static long databaseTicks() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes
+                    .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(ProcessCpu::isPostgres)
+                    .mapToLong(dir -> {
+                        try {
+                            return ticks(Long.parseLong(dir.getFileName().toString()));
+                        } catch (java.io.UncheckedIOException ended) {
+                            return 0; // a backend that ended between the listing and the reading
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc", e);
+        }
+    }
+
+    private static boolean isPostgres(Path process) {
+        try {
+            return Files.readString(process.resolve("comm")).strip().startsWith("postgres");
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
+    static double median(double[] values) {
+        var sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
