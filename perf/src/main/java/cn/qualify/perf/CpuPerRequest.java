@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +68,9 @@ public final class CpuPerRequest {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int round = 0; round < rounds; round++) {
             for (int p = 0; p < paths.length; p++) {
-                var cost = bench.measure(paths[p], requests, threads);
+                var path = paths[p];
+                var cost =
+                        ProcessCpu.measure(bench.serverPid, true, requests, threads, (thread, i) -> bench.get(path, i));
                 costs[p][round] = cost.totalMillis();
                 System.out.printf(
                         Locale.ROOT,
@@ -135,50 +136,15 @@ public final class CpuPerRequest {
         sessions.add(client);
     }
 
-    private Cost measure(String path, int requests, int threads) throws InterruptedException {
-        var errors = new AtomicInteger();
-        var workers = new ArrayList<Thread>();
-        long serverBefore = ProcessCpu.ticks(serverPid);
-        long databaseBefore = ProcessCpu.databaseTicks();
-        long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int first = t;
-            var worker = new Thread(() -> {
-                for (int i = first; i < requests; i += threads) {
-                    var client = sessions.get(i % sessions.size());
-                    var request = HttpRequest.newBuilder(base.resolve(path))
-                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                            .header("Accept-Language", "zh-CN,zh;q=0.9")
-                            .header("Accept-Encoding", "gzip, deflate")
-                            .build();
-                    try {
-                        if (client.send(request, HttpResponse.BodyHandlers.ofByteArray())
-                                        .statusCode()
-                                != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        errors.incrementAndGet();
-                    }
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (var worker : workers) {
-            worker.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double server = (ProcessCpu.ticks(serverPid) - serverBefore) * 1000.0 / ProcessCpu.TICKS_PER_SECOND / requests;
-        double database =
-                (ProcessCpu.databaseTicks() - databaseBefore) * 1000.0 / ProcessCpu.TICKS_PER_SECOND / requests;
-        return new Cost(errors.get(), requests / seconds, server, database);
-    }
-
-    record Cost(int errors, double perSecond, double serverMillis, double databaseMillis) {
-        double totalMillis() {
-            return serverMillis + databaseMillis;
-        }
+    /** The {@code i}-th request of a round to {@code path}, with the {@code i}-th session's cookie; true if 200. */
+    private boolean get(String path, int i) throws IOException, InterruptedException {
+        var client = sessions.get(i % sessions.size());
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Accept-Language", "zh-CN,zh;q=0.9")
+                .header("Accept-Encoding", "gzip, deflate")
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
     }
 
     private static String encode(String value) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -101,12 +100,12 @@ public final class CpuPerUpload {
         for (int round = 0; round < rounds; round++) {
             awaitIdle(serverPid);
             var ofRound = candidates.get(round);
-            var cost = measure(
+            var cost = ProcessCpu.measure(
                     serverPid, true, perRound, threads, (thread, i) -> bench.upload(ofRound, thread, threads, i));
             product[round] = cost.totalMillis();
             print(round, "product", perRound, cost);
             awaitIdle(serverPid);
-            cost = measure(barePid, false, perRound, threads, (thread, i) -> bench.bareUpload(i));
+            cost = ProcessCpu.measure(barePid, false, perRound, threads, (thread, i) -> bench.bareUpload(i));
             baseline[round] = cost.totalMillis();
             print(round, "bare endpoint", perRound, cost);
         }
@@ -126,7 +125,7 @@ public final class CpuPerUpload {
                 bareMedian / productMedian);
     }
 
-    private static void print(int round, String endpoint, int uploads, CpuPerRequest.Cost cost) {
+    private static void print(int round, String endpoint, int uploads, ProcessCpu.Cost cost) {
         System.out.printf(
                 Locale.ROOT,
                 "| %d | %s | %d | %d | %.0f | %.3f | %.3f | %.3f |%n",
@@ -138,50 +137,6 @@ public final class CpuPerUpload {
                 cost.serverMillis(),
                 cost.databaseMillis(),
                 cost.totalMillis());
-    }
-
-    /** Sends one upload; true if it was accepted. */
-    private interface Upload {
-        boolean send(int thread, int index) throws IOException, InterruptedException;
-    }
-
-    /**
-     * Runs {@code uploads} uploads from {@code threads} threads; the CPU of {@code pid} in it, and of PostgreSQL if
-     * the endpoint uses it (the bare endpoint does not: PostgreSQL's background work after the product's round, such
-     * as vacuuming, would otherwise be counted against it).
-     */
-    private static CpuPerRequest.Cost measure(long pid, boolean withDatabase, int uploads, int threads, Upload upload)
-            throws InterruptedException {
-        var errors = new AtomicInteger();
-        var workers = new ArrayList<Thread>();
-        long serverBefore = ProcessCpu.ticks(pid);
-        long databaseBefore = ProcessCpu.databaseTicks();
-        long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            var worker = new Thread(() -> {
-                for (int i = thread; i < uploads; i += threads) {
-                    try {
-                        if (!upload.send(thread, i)) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        errors.incrementAndGet();
-                    }
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (var worker : workers) {
-            worker.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double server = (ProcessCpu.ticks(pid) - serverBefore) * 1000.0 / ProcessCpu.TICKS_PER_SECOND / uploads;
-        double database = withDatabase
-                ? (ProcessCpu.databaseTicks() - databaseBefore) * 1000.0 / ProcessCpu.TICKS_PER_SECOND / uploads
-                : 0;
-        return new CpuPerRequest.Cost(errors.get(), uploads / seconds, server, database);
     }
 
     /**

@@ -3,7 +3,9 @@ package cn.qualify.perf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** CPU time of the processes a benchmark measures, read from {@code /proc} (Linux only). */
@@ -56,5 +58,55 @@ final class ProcessCpu {
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** One request of a round, sent by {@code thread}; true if it was answered as expected. */
+    interface Request {
+        boolean send(int thread, int index) throws IOException, InterruptedException;
+    }
+
+    /** What a round cost: per request, in milliseconds of CPU. */
+    record Cost(int errors, double perSecond, double serverMillis, double databaseMillis) {
+        double totalMillis() {
+            return serverMillis + databaseMillis;
+        }
+    }
+
+    /**
+     * Sends {@code requests} requests from {@code threads} threads (thread {@code t} sends the requests {@code t},
+     * {@code t + threads}, …) and divides the CPU the process {@code pid} spent meanwhile by their number, and that
+     * of PostgreSQL if {@code withDatabase} (a server that does not use it would otherwise be charged with its
+     * background work, such as vacuuming after the product's round).
+     */
+    static Cost measure(long pid, boolean withDatabase, int requests, int threads, Request request)
+            throws InterruptedException {
+        var errors = new AtomicInteger();
+        var workers = new ArrayList<Thread>();
+        long serverBefore = ticks(pid);
+        long databaseBefore = databaseTicks();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            var worker = new Thread(() -> {
+                for (int i = thread; i < requests; i += threads) {
+                    try {
+                        if (!request.send(thread, i)) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (var worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double server = (ticks(pid) - serverBefore) * 1000.0 / TICKS_PER_SECOND / requests;
+        double database = withDatabase ? (databaseTicks() - databaseBefore) * 1000.0 / TICKS_PER_SECOND / requests : 0;
+        return new Cost(errors.get(), requests / seconds, server, database);
     }
 }
