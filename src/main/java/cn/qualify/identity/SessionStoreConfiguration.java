@@ -46,7 +46,7 @@ class SessionStoreConfiguration {
     /** Wraps the JDBC session repository as it is created, and remembers the wrapper to let the filter reach it. */
     static final class SparedSessions implements BeanPostProcessor, EnvironmentAware {
 
-        static final String TOUCH_INTERVAL = "qualify.identity.session-touch-interval";
+        private static final String TOUCH_INTERVAL = "qualify.identity.session-touch-interval";
 
         private volatile SparingSessionRepository repository;
         private Duration touchInterval = Duration.ofMinutes(1);
