@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,11 +47,7 @@ public final class CpuPerRequest {
         if (bench.serverPid < 0) {
             throw new IllegalArgumentException("--pid of the server is required (perf/target/server/server.pid)");
         }
-        var names = Files.readAllLines(Path.of(options.text("candidates", "perf/target/candidates.csv"))).stream()
-                .skip(1)
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .toList();
+        var names = options.candidates();
         int offset = (int) options.number("offset", 60_000);
         for (int i = 0; i < options.number("sessions", 8); i++) {
             bench.logIn(names.get(offset + i), options.text("password", "Qualify-2025"));

@@ -43,6 +43,8 @@ public final class CpuPerUpload {
     private final URI base;
     private final URI bare;
     private final List<byte[]> bodies;
+    private final HttpClient bareClient =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private CpuPerUpload(URI base, URI bare, List<byte[]> bodies) {
         this.base = base;
@@ -78,11 +80,7 @@ public final class CpuPerUpload {
         int threads = (int) options.number("threads", 4);
         int perRound = (int) options.number("uploads", 560);
         int candidatesPerRound = (perRound + SLOTS_PER_CANDIDATE - 1) / SLOTS_PER_CANDIDATE;
-        var names = Files.readAllLines(Path.of(options.text("candidates", "perf/target/candidates.csv"))).stream()
-                .skip(1)
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .toList();
+        var names = options.candidates();
         int offset = (int) options.number("offset", 70_000);
         var password = options.text("password", "Qualify-2025");
         var candidates = new ArrayList<List<Candidate>>();
@@ -160,9 +158,6 @@ public final class CpuPerUpload {
                         .statusCode()
                 == 201;
     }
-
-    private final HttpClient bareClient =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private boolean bareUpload(int index) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(bare)
