@@ -184,6 +184,24 @@ class SecurityChecklistIntegrationTests {
         assertThat(admin.get("/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void requestsAreMeasuredButTheSecurityChainsFiltersAreNot() {
+        var candidate = new Browser(port, TestAccounts.freshAddress());
+        candidate.logInWithApi(testAccounts.candidate().loginName(), TestAccounts.PASSWORD);
+        assertThat(candidate.get("/css/qualify.css").statusCode()).isEqualTo(200);
+
+        var metrics = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer test-metrics-token")
+                        .GET()
+                        .build())
+                .body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count");
+        assertThat(metrics)
+                .as("an observation of each filter of the security chain costs more than most filters")
+                .doesNotContain("spring_security_");
+    }
+
     // ---- sessions ------------------------------------------------------------------------------------------
 
     @Test
