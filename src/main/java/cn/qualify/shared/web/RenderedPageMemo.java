@@ -35,7 +35,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * value without equality of its own only makes the page render every time.
  *
  * <p>Personal pages stay in the memory of the node that rendered them, never in a shared cache: at most {@code
- * sessions} entries, the least recently used leaving first.
+ * pages} entries (one for each session, view and address), the least recently used leaving first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RenderedPageMemo.Settings.class)
@@ -53,7 +53,7 @@ class RenderedPageMemo implements ViewResolver, Ordered {
         this.renderings = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Rendering> eldest) {
-                return size() > settings.sessions();
+                return size() > settings.pages();
             }
         };
         this.hits = Counter.builder("qualify.pages.memo")
@@ -77,7 +77,7 @@ class RenderedPageMemo implements ViewResolver, Ordered {
 
     @Override
     public View resolveViewName(String viewName, Locale locale) throws Exception {
-        if (settings.sessions() <= 0 || !settings.views().contains(viewName)) {
+        if (settings.pages() <= 0 || !settings.views().contains(viewName)) {
             return null;
         }
         var view = thymeleaf.resolveViewName(viewName, locale);
@@ -87,17 +87,16 @@ class RenderedPageMemo implements ViewResolver, Ordered {
     /**
      * The memo's settings.
      *
-     * @param sessions how many sessions' pages are kept (default 1,000, about 30 KB each); 0 turns the memo off
+     * @param pages how many renderings are kept (default 1,000, about 30 KB each); 0 turns the memo off
      * @param views the view names whose renderings are kept
      */
     @ConfigurationProperties("qualify.web.page-memo")
     record Settings(
-            @DefaultValue("1000") int sessions,
-            @DefaultValue Set<String> views) {
+            @DefaultValue("1000") int pages, @DefaultValue Set<String> views) {
 
         Settings {
-            if (sessions < 0) {
-                throw new IllegalArgumentException("qualify.web.page-memo.sessions must not be negative");
+            if (pages < 0) {
+                throw new IllegalArgumentException("qualify.web.page-memo.pages must not be negative");
             }
             views = Set.copyOf(views);
         }
@@ -133,7 +132,8 @@ class RenderedPageMemo implements ViewResolver, Ordered {
                 delegate.render(model, request, response);
                 return;
             }
-            var key = session.getId() + '\n' + viewName;
+            // One entry per address: htmx polls each material's card at its own address while its checks run.
+            var key = session.getId() + '\n' + viewName + '\n' + request.getRequestURI();
             var inputs = new Inputs(
                     viewName,
                     principal.getName(),
@@ -179,7 +179,7 @@ class RenderedPageMemo implements ViewResolver, Ordered {
         }
     }
 
-    /** The sessions whose pages are kept, for tests. */
+    /** The session, view and address of each page kept, for tests. */
     List<String> rememberedKeys() {
         synchronized (renderings) {
             return List.copyOf(renderings.keySet());

@@ -52,8 +52,8 @@ class RenderedPageMemoTests {
         }
     };
 
-    RenderedPageMemo memo(int sessions) {
-        return new RenderedPageMemo(thymeleaf, new RenderedPageMemo.Settings(sessions, Set.of(PAGE)), meters);
+    RenderedPageMemo memo(int pages) {
+        return new RenderedPageMemo(thymeleaf, new RenderedPageMemo.Settings(pages, Set.of(PAGE)), meters);
     }
 
     @Test
@@ -87,7 +87,7 @@ class RenderedPageMemoTests {
         render(memo, PAGE, session, "bob", Map.of("page", 2));
         var english = new MockHttpServletResponse();
         english.setLocale(Locale.ENGLISH);
-        render(memo, PAGE, session, "bob", Map.of("page", 2), english);
+        render(memo, PAGE, "/" + PAGE, session, "bob", Map.of("page", 2), english);
 
         assertThat(renderings).hasSize(5);
     }
@@ -131,37 +131,67 @@ class RenderedPageMemoTests {
 
         render(memo, PAGE, third, "c", Map.of());
 
-        assertThat(memo.rememberedKeys())
-                .containsExactlyInAnyOrder(first.getId() + "\n" + PAGE, third.getId() + "\n" + PAGE);
+        assertThat(memo.rememberedKeys()).containsExactlyInAnyOrder(key(first, PAGE), key(third, PAGE));
         render(memo, PAGE, first, "a", Map.of());
         assertThat(renderings).as("the first session's page was still there").hasSize(3);
     }
 
     @Test
-    void noSessionsTurnsTheMemoOff() throws Exception {
+    void eachAddressOfAViewIsKeptOnItsOwn() throws Exception {
+        var memo = memo(10);
+        var session = new MockHttpSession();
+        render(memo, PAGE, "/candidate/materials/ID_PROOF", session, "alice", Map.of("card", 1));
+        render(memo, PAGE, "/candidate/materials/DIPLOMA", session, "alice", Map.of("card", 2));
+
+        render(memo, PAGE, "/candidate/materials/ID_PROOF", session, "alice", Map.of("card", 1));
+        render(memo, PAGE, "/candidate/materials/DIPLOMA", session, "alice", Map.of("card", 2));
+
+        assertThat(renderings)
+                .as("two cards polled in turn are both served again")
+                .hasSize(2);
+    }
+
+    @Test
+    void noPagesTurnsTheMemoOff() throws Exception {
         assertThat(memo(0).resolveViewName(PAGE, Locale.CHINA)).isNull();
         assertThatThrownBy(() -> new RenderedPageMemo.Settings(-1, Set.of(PAGE)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("qualify.web.page-memo.sessions");
+                .hasMessageContaining("qualify.web.page-memo.pages");
+    }
+
+    private static String key(MockHttpSession session, String view) {
+        return session.getId() + "\n" + view + "\n/" + view;
     }
 
     private MockHttpServletResponse render(
             RenderedPageMemo memo, String view, MockHttpSession session, String principal, Map<String, ?> model)
             throws Exception {
-        var response = new MockHttpServletResponse();
-        response.setLocale(Locale.CHINA);
-        return render(memo, view, session, principal, model, response);
+        return render(memo, view, "/" + view, session, principal, model);
     }
 
     private MockHttpServletResponse render(
             RenderedPageMemo memo,
             String view,
+            String path,
+            MockHttpSession session,
+            String principal,
+            Map<String, ?> model)
+            throws Exception {
+        var response = new MockHttpServletResponse();
+        response.setLocale(Locale.CHINA);
+        return render(memo, view, path, session, principal, model, response);
+    }
+
+    private MockHttpServletResponse render(
+            RenderedPageMemo memo,
+            String view,
+            String path,
             MockHttpSession session,
             String principal,
             Map<String, ?> model,
             MockHttpServletResponse response)
             throws Exception {
-        var request = new MockHttpServletRequest("GET", "/" + view);
+        var request = new MockHttpServletRequest("GET", path);
         request.setSession(session);
         if (principal != null) {
             request.setUserPrincipal(new TestingAuthenticationToken(principal, null));
