@@ -2,14 +2,12 @@ package cn.qualify.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qualify.TestExamSetup;
 import cn.qualify.application.Applications;
 import cn.qualify.application.ImageCheck;
 import cn.qualify.application.ImageChecks;
 import cn.qualify.application.MaterialImage;
 import cn.qualify.application.MaterialImage.StoredImage;
 import cn.qualify.identity.Account;
-import cn.qualify.identity.IdentityFixtures;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.StorageKey;
 import cn.qualify.materials.TestImages;
@@ -72,10 +70,9 @@ class BackgroundVerificationIntegrationTests {
 
     @BeforeEach
     void aRegisteredBachelorLoggedIn() {
-        TestExamSetup.ensure(jdbc, clock);
-        candidate = IdentityFixtures.aCandidate(context);
-        TestRegistrations.register(candidate.id(), TestRegistrations.aBachelorAtAGeneralHospital());
-        browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
+        var signedIn = SignedInCandidate.aRegisteredBachelor(context, port);
+        candidate = signedIn.account();
+        browser = signedIn.browser();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.qualify.candidate;
 
+import cn.qualify.materials.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -129,6 +130,32 @@ class CandidateClient {
     /** Uploads through the API, as the page's script and other clients do. */
     HttpResponse<String> uploadWithApi(String material, String fileName, byte[] content) {
         return multipart("/api/v1/candidate/materials/" + material + "/images", fileName, content, true);
+    }
+
+    /**
+     * Uploads what the checklist of {@link SignedInCandidate#aRegisteredBachelor} asks for and submits the
+     * application through the API; throws unless every upload and the submission are accepted.
+     */
+    void uploadTheChecklistAndSubmit() {
+        var uploads = new LinkedHashMap<String, String>();
+        uploads.put("front.jpg", "ID_PROOF");
+        uploads.put("back.jpg", "ID_PROOF");
+        uploads.put("held.jpg", "ID_PROOF");
+        uploads.put("d.png", "DIPLOMA");
+        uploads.put("p.jpg", "PROBATION_ASSESSMENT");
+        uploads.put("l1.jpg", "INSTITUTION_LICENSE");
+        uploads.put("l2.jpg", "INSTITUTION_LICENSE");
+        uploads.forEach((fileName, material) -> {
+            var image = fileName.endsWith(".png") ? TestImages.aPng() : TestImages.aPhoneJpeg();
+            var uploaded = uploadWithApi(material, fileName, image);
+            if (uploaded.statusCode() != 201) {
+                throw new IllegalStateException("Upload of " + fileName + " refused: " + uploaded.body());
+            }
+        });
+        var submitted = api("POST", "/api/v1/candidate/application/submit");
+        if (submitted.statusCode() != 200) {
+            throw new IllegalStateException("Submission refused: " + submitted.body());
+        }
     }
 
     HttpResponse<String> api(String method, String path) {

@@ -2,7 +2,6 @@ package cn.qualify.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qualify.TestExamSetup;
 import cn.qualify.application.Actor;
 import cn.qualify.application.ApplicationState;
 import cn.qualify.application.Applications;
@@ -56,10 +55,9 @@ class CandidateJourneyIntegrationTests {
 
     @BeforeEach
     void aRegisteredBachelorLoggedIn() {
-        TestExamSetup.ensure(jdbc, clock);
-        candidate = IdentityFixtures.aCandidate(context);
-        TestRegistrations.register(candidate.id(), TestRegistrations.aBachelorAtAGeneralHospital());
-        browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
+        var signedIn = SignedInCandidate.aRegisteredBachelor(context, port);
+        candidate = signedIn.account();
+        browser = signedIn.browser();
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.qualify.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qualify.TestExamSetup;
 import cn.qualify.application.ApplicationState;
 import cn.qualify.application.Applications;
 import cn.qualify.audit.AuditTrail;
@@ -20,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,9 +58,6 @@ class ExamPointMoveIntegrationTests {
     TransactionTemplate transactions;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     Clock clock;
 
     Account candidate;
@@ -70,9 +65,9 @@ class ExamPointMoveIntegrationTests {
 
     @BeforeEach
     void aCandidateWithADraftAtShenyang() {
-        TestExamSetup.ensure(jdbc, clock);
-        candidate = IdentityFixtures.aCandidate(context);
-        browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
+        var signedIn = SignedInCandidate.anUnregistered(context, port);
+        candidate = signedIn.account();
+        browser = signedIn.browser();
         var saved = browser.json("PUT", "/api/v1/candidate/registration", REGISTRATION.formatted("2101"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(browser.api("GET", "/api/v1/candidate/application").statusCode())

@@ -3,7 +3,6 @@ package cn.qualify.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.qualify.TestExamSetup;
 import cn.qualify.application.Actor;
 import cn.qualify.application.Applications;
 import cn.qualify.application.MaterialReview;
@@ -14,7 +13,6 @@ import cn.qualify.identity.Role;
 import cn.qualify.materials.DamagedDocuments;
 import cn.qualify.materials.DocumentStore;
 import cn.qualify.materials.StorageKey;
-import cn.qualify.materials.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +34,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,9 +64,6 @@ class PersonalDataExportIntegrationTests {
     AuditTrail audit;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     Clock clock;
 
     Account candidate;
@@ -77,19 +71,10 @@ class PersonalDataExportIntegrationTests {
 
     @BeforeEach
     void aCandidateWhoseDiplomaWasReturned() {
-        TestExamSetup.ensure(jdbc, clock);
-        candidate = IdentityFixtures.aCandidate(context);
-        TestRegistrations.register(candidate.id(), TestRegistrations.aBachelorAtAGeneralHospital());
-        browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
-        browser.uploadWithApi("ID_PROOF", "front.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("ID_PROOF", "back.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("ID_PROOF", "held.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("DIPLOMA", "d.png", TestImages.aPng());
-        browser.uploadWithApi("PROBATION_ASSESSMENT", "p.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("INSTITUTION_LICENSE", "l1.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("INSTITUTION_LICENSE", "l2.jpg", TestImages.aPhoneJpeg());
-        var submitted = browser.api("POST", "/api/v1/candidate/application/submit");
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        var signedIn = SignedInCandidate.aRegisteredBachelor(context, port);
+        candidate = signedIn.account();
+        browser = signedIn.browser();
+        browser.uploadTheChecklistAndSubmit();
         var application =
                 applications.ofCandidate(String.valueOf(candidate.id()), 2025).orElseThrow();
         application.reviewMaterial(new MaterialReview(

@@ -2,7 +2,6 @@ package cn.qualify.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qualify.TestExamSetup;
 import cn.qualify.application.Actor;
 import cn.qualify.application.Applications;
 import cn.qualify.application.MaterialReview;
@@ -12,7 +11,6 @@ import cn.qualify.materials.TestImages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The upload page served again from its last rendering (shared.web.RenderedPageMemo) while nothing on it changed,
@@ -47,9 +44,6 @@ class RenderedPageMemoIntegrationTests {
     MeterRegistry meters;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     Clock clock;
 
     Account candidate;
@@ -57,10 +51,9 @@ class RenderedPageMemoIntegrationTests {
 
     @BeforeEach
     void aRegisteredBachelorLoggedIn() {
-        TestExamSetup.ensure(jdbc, clock);
-        candidate = IdentityFixtures.aCandidate(context);
-        TestRegistrations.register(candidate.id(), TestRegistrations.aBachelorAtAGeneralHospital());
-        browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
+        var signedIn = SignedInCandidate.aRegisteredBachelor(context, port);
+        candidate = signedIn.account();
+        browser = signedIn.browser();
     }
 
     @Test
@@ -102,18 +95,7 @@ class RenderedPageMemoIntegrationTests {
 
     @Test
     void aReviewersDecisionMadeElsewhereShowsOnTheNextRefresh() {
-        for (var side : List.of("front.jpg", "back.jpg", "holding.jpg")) {
-            browser.uploadWithApi("ID_PROOF", side, TestImages.aPhoneJpeg());
-        }
-        browser.uploadWithApi("DIPLOMA", "diploma.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("PROBATION_ASSESSMENT", "p.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("INSTITUTION_LICENSE", "l1.jpg", TestImages.aPhoneJpeg());
-        browser.uploadWithApi("INSTITUTION_LICENSE", "l2.png", TestImages.aPng());
-        assertThat(browser.postForm("/candidate/submit", Map.of())
-                        .headers()
-                        .firstValue("Location")
-                        .orElseThrow())
-                .endsWith("/candidate");
+        browser.uploadTheChecklistAndSubmit();
         var before = browser.get("/candidate/materials").body();
         assertThat(browser.get("/candidate/materials").body()).isEqualTo(before);
 

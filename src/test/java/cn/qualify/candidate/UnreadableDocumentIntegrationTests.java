@@ -2,7 +2,6 @@ package cn.qualify.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qualify.TestExamSetup;
 import cn.qualify.application.Actor;
 import cn.qualify.application.Application;
 import cn.qualify.application.Applications;
@@ -32,7 +31,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A stored image that cannot be given back, on the filesystem store of the running server: encrypted under a master
@@ -63,9 +61,6 @@ class UnreadableDocumentIntegrationTests {
     ImageChecks checks;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     Clock clock;
 
     Account candidate;
@@ -73,10 +68,9 @@ class UnreadableDocumentIntegrationTests {
 
     @BeforeEach
     void aRegisteredBachelorLoggedIn() {
-        TestExamSetup.ensure(jdbc, clock);
-        candidate = IdentityFixtures.aCandidate(context);
-        TestRegistrations.register(candidate.id(), TestRegistrations.aBachelorAtAGeneralHospital());
-        browser = new CandidateClient(port).logIn(candidate.loginName(), IdentityFixtures.PASSWORD);
+        var signedIn = SignedInCandidate.aRegisteredBachelor(context, port);
+        candidate = signedIn.account();
+        browser = signedIn.browser();
     }
 
     @Test
