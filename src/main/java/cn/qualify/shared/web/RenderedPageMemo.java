@@ -102,9 +102,11 @@ class RenderedPageMemo implements ViewResolver, Ordered {
         }
     }
 
-    /** Everything a rendering was made from; two equal inputs render the same page. */
-    private record Inputs(
-            String viewName, String principal, Locale locale, String path, String query, Map<String, Object> model) {}
+    /**
+     * What a rendering was made from besides its session, view and address, which find it; two renderings found
+     * under one key with equal inputs are the same page.
+     */
+    private record Inputs(String principal, Locale locale, String query, Map<String, Object> model) {}
 
     private record Rendering(Inputs inputs, String contentType, byte[] body) {}
 
@@ -135,10 +137,8 @@ class RenderedPageMemo implements ViewResolver, Ordered {
             // One entry per address: htmx polls each material's card at its own address while its checks run.
             var key = session.getId() + '\n' + viewName + '\n' + request.getRequestURI();
             var inputs = new Inputs(
-                    viewName,
                     principal.getName(),
                     response.getLocale(),
-                    request.getRequestURI(),
                     request.getQueryString(),
                     model == null ? Map.of() : new LinkedHashMap<>(model));
             var remembered = remembered(key);
