@@ -10,11 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /** A candidate's browser over real HTTP: keeps cookies, does not follow redirects, sends real multipart bodies. */
 class CandidateClient {
@@ -156,6 +158,19 @@ class CandidateClient {
         if (submitted.statusCode() != 200) {
             throw new IllegalStateException("Submission refused: " + submitted.body());
         }
+    }
+
+    /**
+     * Waits until the background check of every uploaded image has finished, as the application API reports it:
+     * until then a page may change under a test without any request of its own.
+     */
+    void awaitEveryImageChecked() {
+        Awaitility.await("every image checked")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api("GET", "/api/v1/candidate/application").body(),
+                        json -> json.contains("\"checked\":true") && !json.contains("\"checked\":false"));
     }
 
     HttpResponse<String> api(String method, String path) {

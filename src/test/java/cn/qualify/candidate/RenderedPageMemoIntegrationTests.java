@@ -96,6 +96,7 @@ class RenderedPageMemoIntegrationTests {
     @Test
     void aReviewersDecisionMadeElsewhereShowsOnTheNextRefresh() {
         browser.uploadTheChecklistAndSubmit();
+        browser.awaitEveryImageChecked();
         var before = browser.get("/candidate/materials").body();
         assertThat(browser.get("/candidate/materials").body()).isEqualTo(before);
 
