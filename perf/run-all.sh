@@ -76,7 +76,9 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
     echo "- cores (nproc): $(nproc); CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     echo "- memory (free -g): $(free -g | awk '/^Mem:/{print $2 " GB total, " $7 " GB available"}')"
     echo "- JDK: $(java -version 2>&1 | head -1)"
-    echo "- PostgreSQL: $(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -Atc 'SHOW server_version' 2>/dev/null)"
+    echo "- PostgreSQL: $(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -Atc 'SHOW server_version' 2>/dev/null)," \
+        "autovacuum $(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -Atc 'SHOW autovacuum' 2>/dev/null)" \
+        "(PERF_AUTOVACUUM=${PERF_AUTOVACUUM:-unset})"
     echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- data: $APPLICATIONS applications ($DRAFTS drafts), $((APPLICATIONS * 8)) image rows"
 } > "$RESULTS/summary.md"

@@ -12,6 +12,8 @@
 # Settings (environment):
 #   PERF_DB (qualify_perf)  PERF_PORT (18080)  PGHOST (127.0.0.1)  PGPORT (5432)  PGUSER (postgres)
 #   PERF_HEAP (512m)        PERF_JAVA_OPTS (extra JVM options)     PERF_APP_ARGS (extra --spring.* arguments)
+#   PERF_AUTOVACUUM=on      turn PostgreSQL's autovacuum on for the run where it is off (ALTER SYSTEM, superuser);
+#                           `stop` turns it off again
 # Output under perf/target/server/: server.log, gc.log, samples.csv (CPU and RSS each second), jstat.log (heap),
 # server.pid, documents/ (the filesystem document store).
 set -euo pipefail
@@ -24,6 +26,11 @@ OUT=$ROOT/perf/target/server
 mkdir -p "$OUT"
 
 stop() {
+    if [[ -f $OUT/autovacuum.reset ]]; then
+        psql -q -d postgres -c "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" > /dev/null
+        rm -f "$OUT/autovacuum.reset"
+        echo "autovacuum back to the server's own setting"
+    fi
     for f in "$OUT"/sampler.pid "$OUT"/jstat.pid "$OUT"/server.pid; do
         if [[ -f $f ]]; then
             pid=$(cat "$f")
@@ -66,6 +73,20 @@ if $FRESH; then
 fi
 if [[ -z $(psql -Atq -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'") ]]; then
     psql -q -d postgres -c "CREATE DATABASE $DB"
+fi
+
+# Production runs PostgreSQL with autovacuum; without it the rows a run updates over and over (each session's last
+# access, once a minute) pile up dead versions that every later read walks through: a status page's database cost
+# doubled within ten minutes of load (docs/performance.md, ninth run). Some machines (CI) turn it off.
+if [[ $(psql -Atq -d postgres -c "SHOW autovacuum") != on ]]; then
+    if [[ ${PERF_AUTOVACUUM:-} == on ]]; then
+        psql -q -d postgres -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" > /dev/null
+        touch "$OUT/autovacuum.reset"
+        echo "autovacuum turned on for the run"
+    else
+        echo "WARNING: autovacuum is off on this PostgreSQL, so dead rows pile up during a run and later phases" \
+            "measure them; PERF_AUTOVACUUM=on turns it on for the run" >&2
+    fi
 fi
 
 # The JVM rotates an existing gc.log into gc.log.N when it starts: the GC figures of a run must not include the
