@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -98,29 +99,40 @@ class JdbcApplications implements Applications {
 
     /*
      * The reads below run in the caller's transaction if there is one, and otherwise without: at read committed a
-     * transaction of their own would not make their three statements one snapshot either (the version check on save
+     * transaction of their own would not make their two statements one snapshot either (the version check on save
      * catches any change in between), and its commit would be one more round trip on every candidate request.
+     *
+     * An application comes with its images in one statement (one row per image, the application's columns repeated)
+     * that also says whether it has reviews; only then does a second statement read them. Every candidate page reads
+     * the application, and until the first decision that is one round trip instead of three.
      */
+    private static final String WITH_IMAGES = """
+            SELECT a.*,
+                EXISTS (SELECT 1 FROM material_review r WHERE r.application_id = a.id) AS has_reviews,
+                i.id AS image_id, i.material AS image_material, i.storage_key AS image_storage_key,
+                i.sha256 AS image_sha256, i.size_bytes AS image_size_bytes, i.width AS image_width,
+                i.height AS image_height, i.uploaded_at AS image_uploaded_at, i.round AS image_round,
+                i.removed_at AS image_removed_at, i.removed_in_round AS image_removed_in_round
+            FROM application a LEFT JOIN application_image i ON i.application_id = a.id
+            """;
+
+    private static final String IMAGES_IN_ORDER = " ORDER BY i.uploaded_at, i.id";
 
     @Override
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Application> byId(UUID id) {
-        return jdbc.sql("SELECT * FROM application WHERE id = :id")
+        return jdbc.sql(WITH_IMAGES + "WHERE a.id = :id" + IMAGES_IN_ORDER)
                 .param("id", id)
-                .query(this::row)
-                .optional()
-                .map(this::withChildren);
+                .query(this::application);
     }
 
     @Override
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Application> ofCandidate(String candidateId, int examYear) {
-        return jdbc.sql("SELECT * FROM application WHERE candidate_id = :candidate AND exam_year = :year")
+        return jdbc.sql(WITH_IMAGES + "WHERE a.candidate_id = :candidate AND a.exam_year = :year" + IMAGES_IN_ORDER)
                 .param("candidate", candidateId)
                 .param("year", examYear)
-                .query(this::row)
-                .optional()
-                .map(this::withChildren);
+                .query(this::application);
     }
 
     @Override
@@ -315,24 +327,49 @@ class JdbcApplications implements Applications {
         }
     }
 
-    private Application withChildren(Row row) {
-        var images = jdbc.sql("SELECT * FROM application_image WHERE application_id = :id ORDER BY uploaded_at, id")
-                .param("id", row.id())
-                .query((rs, n) -> new MaterialImage(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("material"),
-                        rs.getString("storage_key"),
-                        rs.getString("sha256"),
-                        rs.getLong("size_bytes"),
-                        rs.getInt("width"),
-                        rs.getInt("height"),
-                        instant(rs, "uploaded_at"),
-                        rs.getInt("round"),
-                        instant(rs, "removed_at"),
-                        rs.getInt("removed_in_round")))
-                .list();
-        var reviews = jdbc.sql("SELECT * FROM material_review WHERE application_id = :id ORDER BY seq")
-                .param("id", row.id())
+    private Optional<Application> application(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        var row = row(rs);
+        boolean hasReviews = rs.getBoolean("has_reviews");
+        var images = new ArrayList<MaterialImage>();
+        do {
+            var imageId = rs.getObject("image_id", UUID.class);
+            if (imageId != null) {
+                images.add(new MaterialImage(
+                        imageId,
+                        rs.getString("image_material"),
+                        rs.getString("image_storage_key"),
+                        rs.getString("image_sha256"),
+                        rs.getLong("image_size_bytes"),
+                        rs.getInt("image_width"),
+                        rs.getInt("image_height"),
+                        instant(rs, "image_uploaded_at"),
+                        rs.getInt("image_round"),
+                        instant(rs, "image_removed_at"),
+                        rs.getInt("image_removed_in_round")));
+            }
+        } while (rs.next());
+        return Optional.of(new Application(
+                row.id(),
+                row.number(),
+                row.candidateId(),
+                row.examYear(),
+                row.examPointCode(),
+                row.offlineReview(),
+                row.state(),
+                row.round(),
+                row.revisionDeadline(),
+                row.decider(),
+                images,
+                hasReviews ? reviews(row.id()) : List.of(),
+                row.version()));
+    }
+
+    private List<MaterialReview> reviews(UUID applicationId) {
+        return jdbc.sql("SELECT * FROM material_review WHERE application_id = :id ORDER BY seq")
+                .param("id", applicationId)
                 .query((rs, n) -> new MaterialReview(
                         rs.getString("material"),
                         Verdict.valueOf(rs.getString("verdict")),
@@ -345,20 +382,6 @@ class JdbcApplications implements Applications {
                         instant(rs, "reviewed_at"),
                         rs.getInt("round")))
                 .list();
-        return new Application(
-                row.id(),
-                row.number(),
-                row.candidateId(),
-                row.examYear(),
-                row.examPointCode(),
-                row.offlineReview(),
-                row.state(),
-                row.round(),
-                row.revisionDeadline(),
-                row.decider(),
-                images,
-                reviews,
-                row.version());
     }
 
     private record Row(
@@ -374,7 +397,7 @@ class JdbcApplications implements Applications {
             Actor decider,
             long version) {}
 
-    private Row row(ResultSet rs, int rowNum) throws SQLException {
+    private Row row(ResultSet rs) throws SQLException {
         var deciderId = rs.getString("point_decider_id");
         return new Row(
                 rs.getObject("id", UUID.class),

@@ -125,6 +125,29 @@ class ApplicationsModuleTests {
     }
 
     @Test
+    void aCandidatesDraftIsReadWithEveryImageInUploadOrderAndNoReviews() {
+        var candidate = aCandidate();
+        var empty = applications.ofCandidate(candidate, 2025);
+        assertThat(empty).isEmpty();
+        var application = applications.open(candidate, 2025, "2101", false);
+        assertThat(applications.ofCandidate(candidate, 2025).orElseThrow().allImages())
+                .isEmpty();
+        application.addImage("DIPLOMA", anImage(), 4, T0.plusSeconds(5));
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        application.addImage("ID_PROOF", anImage(), 3, T0.plusSeconds(9));
+        applications.save(application);
+
+        var read = applications.ofCandidate(candidate, 2025).orElseThrow();
+
+        assertThat(read.id()).isEqualTo(application.id());
+        assertThat(read.allImages())
+                .extracting(MaterialImage::material)
+                .containsExactly("ID_PROOF", "DIPLOMA", "ID_PROOF");
+        assertThat(read.reviewHistory()).isEmpty();
+        assertThat(applications.ofCandidate(candidate, 2024)).isEmpty();
+    }
+
+    @Test
     void whatASaveReturnsIsWhatTheStoreNowHolds() {
         var precise = T0.plusNanos(123_456_789);
         var application = applications.open(aCandidate(), 2025, "2101", false);
