@@ -3,6 +3,8 @@ package cn.qualify.identity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.time.Duration;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +13,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The JDBC session store, spared the writes and reads a request does not need ({@link SparingSessionRepository}):
@@ -44,12 +52,32 @@ class SessionStoreConfiguration {
     }
 
     /** Wraps the JDBC session repository as it is created, and remembers the wrapper to let the filter reach it. */
-    static final class SparedSessions implements BeanPostProcessor, EnvironmentAware {
+    static final class SparedSessions implements BeanPostProcessor, EnvironmentAware, BeanFactoryAware {
 
         private static final String TOUCH_INTERVAL = "qualify.identity.session-touch-interval";
 
         private volatile SparingSessionRepository repository;
         private Duration touchInterval = Duration.ofMinutes(1);
+        private BeanFactory beans;
+        private final SessionTransactions transactions =
+                new SessionTransactions(SingletonSupplier.of(this::writeTransactions));
+
+        @Override
+        public void setBeanFactory(BeanFactory beanFactory) {
+            this.beans = beanFactory;
+        }
+
+        /**
+         * Gives Spring Session's configuration the store's transactions once it has been configured and before it
+         * makes the store: a bean of the type TransactionOperations would replace Spring Boot's TransactionTemplate.
+         */
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String beanName) {
+            if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                configuration.setTransactionOperations(transactions);
+            }
+            return bean;
+        }
 
         @Override
         public void setEnvironment(Environment environment) {
@@ -60,11 +88,18 @@ class SessionStoreConfiguration {
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
             if (bean instanceof JdbcIndexedSessionRepository jdbc) {
-                var wrapped = SparingSessionRepository.wrapping(jdbc, touchInterval);
+                var wrapped = SparingSessionRepository.wrapping(jdbc, touchInterval, transactions);
                 repository = wrapped;
                 return wrapped;
             }
             return bean;
+        }
+
+        /** As Spring Session's own configuration makes them: a new transaction for each call. */
+        private TransactionOperations writeTransactions() {
+            var template = new TransactionTemplate(beans.getBean(PlatformTransactionManager.class));
+            template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            return template;
         }
 
         void forget() {

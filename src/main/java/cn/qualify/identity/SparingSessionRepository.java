@@ -29,24 +29,39 @@ final class SparingSessionRepository implements FindByIndexNameSessionRepository
 
     private final FindByIndexNameSessionRepository<Session> store;
     private final Duration touchInterval;
+    private final SessionTransactions transactions;
     private final ThreadLocal<Tracked> justSaved = new ThreadLocal<>();
 
-    private SparingSessionRepository(FindByIndexNameSessionRepository<Session> store, Duration touchInterval) {
+    private SparingSessionRepository(
+            FindByIndexNameSessionRepository<Session> store, Duration touchInterval, SessionTransactions transactions) {
         this.store = store;
         this.touchInterval = touchInterval;
+        this.transactions = transactions;
     }
 
     /**
      * Wraps a store whose session type need not be visible here (the JDBC store's is package-private): the sessions
      * this repository hands to the store are only ever ones the store made.
      */
-    @SuppressWarnings("unchecked")
     static SparingSessionRepository wrapping(
             FindByIndexNameSessionRepository<? extends Session> store, Duration touchInterval) {
+        return wrapping(store, touchInterval, null);
+    }
+
+    /**
+     * Wraps a store whose transactions are {@code transactions}: its reads of one session then run without a
+     * transaction of their own.
+     */
+    @SuppressWarnings("unchecked")
+    static SparingSessionRepository wrapping(
+            FindByIndexNameSessionRepository<? extends Session> store,
+            Duration touchInterval,
+            SessionTransactions transactions) {
         if (touchInterval.isNegative()) {
             throw new IllegalArgumentException("The session touch interval cannot be negative: " + touchInterval);
         }
-        return new SparingSessionRepository((FindByIndexNameSessionRepository<Session>) store, touchInterval);
+        return new SparingSessionRepository(
+                (FindByIndexNameSessionRepository<Session>) store, touchInterval, transactions);
     }
 
     @Override
@@ -73,7 +88,7 @@ final class SparingSessionRepository implements FindByIndexNameSessionRepository
         if (saved != null && saved.getId().equals(id) && !saved.isExpired()) {
             return saved;
         }
-        return read(store.findById(id));
+        return read(transactions == null ? store.findById(id) : transactions.reading(() -> store.findById(id)));
     }
 
     @Override

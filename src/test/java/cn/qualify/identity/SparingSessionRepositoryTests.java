@@ -19,8 +19,11 @@ import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +51,7 @@ class SparingSessionRepositoryTests {
 
     final AtomicInteger storeWrites = new AtomicInteger();
 
+    JdbcTemplate countingJdbc;
     JdbcIndexedSessionRepository store;
     SparingSessionRepository sessions;
 
@@ -66,6 +70,7 @@ class SparingSessionRepositoryTests {
                 return super.update(sql, setter);
             }
         };
+        countingJdbc = jdbc;
         store = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
         sessions = SparingSessionRepository.wrapping(store, Duration.ofMinutes(1));
     }
@@ -162,8 +167,48 @@ class SparingSessionRepositoryTests {
     }
 
     @Test
+    void aReadOfOneSessionRunsWithoutATransactionAndEveryWriteInOne() {
+        var transactional = new AtomicInteger();
+        var template = new TransactionTemplate(transactions) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                transactional.incrementAndGet();
+                return super.execute(action);
+            }
+        };
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var sessionTransactions = new SessionTransactions(() -> template);
+        store = new JdbcIndexedSessionRepository(countingJdbc, sessionTransactions);
+        sessions = SparingSessionRepository.wrapping(store, Duration.ofMinutes(1), sessionTransactions);
+
+        var session = sessions.createSession();
+        session.setAttribute("colour", "blue");
+        sessions.save(session);
+        assertThat(transactional.get()).as("the first save, in a transaction").isEqualTo(1);
+
+        var read = readAgain(session.getId());
+        assertThat(read.<String>getAttribute("colour")).isEqualTo("blue");
+        assertThat(transactional.get()).as("the read, without one").isEqualTo(1);
+
+        read.setAttribute("colour", "green");
+        sessions.save(read);
+        assertThat(transactional.get()).as("the next save, in one again").isEqualTo(2);
+        assertThat(readAgain(session.getId()).<String>getAttribute("colour")).isEqualTo("green");
+
+        sessions.deleteById(session.getId());
+        assertThat(transactional.get()).as("a deletion, in one").isEqualTo(3);
+        assertThat(readAgain(session.getId())).isNull();
+        assertThat(transactional.get()).isEqualTo(3);
+    }
+
+    @Test
     void theApplicationsSessionsGoThroughItAndItForgetsTheSavedSessionWhenTheRequestEnds() throws Exception {
         assertThat(applicationSessions).isInstanceOf(SparingSessionRepository.class);
+        assertThat(ReflectionTestUtils.getField(
+                        ReflectionTestUtils.getField(applicationSessions, "store"), "transactionOperations"))
+                .as("the store Spring Session made runs its transactions through SessionTransactions")
+                .isSameAs(ReflectionTestUtils.getField(applicationSessions, "transactions"))
+                .isInstanceOf(SessionTransactions.class);
 
         // a request without a cookie creates a session and saves it, with no read after the write to take it
         var answer = mvc.perform(get("/login")).andReturn().getResponse();
