@@ -16,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -284,9 +287,42 @@ final class Bench {
             Files.createDirectories(results);
             Files.writeString(
                     results.resolve(simulation + ".md"), text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.write(results.resolve(simulation + "-timeline.csv"), timeline());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every phase second by second (by the wall clock, to line up with the server's samples.csv and GC log): requests
+     * started, errors among them, and their latencies. A percentile over a whole phase does not say whether its slow
+     * requests came all at once or spread out.
+     */
+    static List<String> timeline() {
+        var rows = new ArrayList<String>();
+        rows.add("phase,second,started,errors,p50_ms,p95_ms,max_ms");
+        var clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+        SAMPLES.keySet().stream().sorted().forEach(phase -> {
+            var bySecond = new TreeMap<Long, List<Sample>>();
+            samples(phase)
+                    .forEach(sample -> bySecond.computeIfAbsent(sample.start() / 1000, s -> new ArrayList<>())
+                            .add(sample));
+            bySecond.forEach((second, inSecond) -> {
+                var millis =
+                        inSecond.stream().mapToLong(Sample::millis).sorted().toArray();
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "%s,%s,%d,%d,%d,%d,%d",
+                        phase,
+                        clock.format(Instant.ofEpochSecond(second)),
+                        millis.length,
+                        inSecond.stream().filter(sample -> !sample.ok()).count(),
+                        percentile(millis, 50),
+                        percentile(millis, 95),
+                        millis[millis.length - 1]));
+            });
+        });
+        return rows;
     }
 
     static List<String> lines(String... first) {
