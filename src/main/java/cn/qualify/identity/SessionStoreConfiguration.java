@@ -24,7 +24,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * The JDBC session store, spared the writes and reads a request does not need ({@link SparingSessionRepository}):
  * the repository Spring Boot configures is wrapped before Spring Session's filter is given it, and a filter outside
- * Spring Session's forgets the saved session once the request is done. {@code
+ * Spring Session's forgets the saved session once the request is done. Spring Session's configuration is given the
+ * store's {@link SessionTransactions}, so that its read of a session runs without a transaction. {@code
  * qualify.identity.session-touch-interval} (default 1 minute) is how far the last access recorded in the store may
  * fall behind before an unchanged session is written again; 0 writes it on every request.
  */

@@ -12,7 +12,7 @@ import org.springframework.session.Session;
  * The session store, spared the work a request does not need. Spring Session's filter reads the session at the
  * start of every request that carries the session cookie, static files included, and at the end writes it (if
  * only to record its last access) and reads it back (spring-session #1731): three transactions. This repository
- * leaves one, the read, on most requests:
+ * leaves one statement, the read, on most requests:
  *
  * <ul>
  *   <li><b>No write when nothing changed.</b> A session whose attributes, id and time-out are as read is written
@@ -23,6 +23,8 @@ import org.springframework.session.Session;
  *       out once, only for its own id and only if no other call reached the store in between. {@link
  *       #forgetSaved()} drops it at the end of every request ({@link SessionStoreConfiguration}), so a later
  *       request always reads the store, where another node may have changed or ended the session.
+ *   <li><b>No transaction around the read</b>, given the store's {@link SessionTransactions}: the read is one
+ *       statement, and a commit would be one more round trip.
  * </ul>
  */
 final class SparingSessionRepository implements FindByIndexNameSessionRepository<Session> {
