@@ -132,7 +132,7 @@ class BackgroundVerificationIntegrationTests {
         var missing = storeWithoutVerification("INSTITUTION_LICENSE", TestImages.aPhoneJpeg());
         documents.delete(StorageKey.of(missing.storageKey()));
         var keys = List.of(dark.storageKey(), sharp.storageKey(), corrupt.storageKey(), missing.storageKey());
-        assertThat(checks.unchecked(100_000)).containsAll(keys);
+        // No check that they wait unchecked first: the node's own scheduled sweep may already be at them.
 
         var results = await(
                 () -> {
