@@ -42,17 +42,9 @@ final class SparingSessionRepository implements FindByIndexNameSessionRepository
     }
 
     /**
-     * Wraps a store whose session type need not be visible here (the JDBC store's is package-private): the sessions
-     * this repository hands to the store are only ever ones the store made.
-     */
-    static SparingSessionRepository wrapping(
-            FindByIndexNameSessionRepository<? extends Session> store, Duration touchInterval) {
-        return wrapping(store, touchInterval, null);
-    }
-
-    /**
-     * Wraps a store whose transactions are {@code transactions}: its reads of one session then run without a
-     * transaction of their own.
+     * Wraps a store whose transactions are {@code transactions}, so that its reads of one session run without a
+     * transaction of their own. The store's session type need not be visible here (the JDBC store's is
+     * package-private): the sessions this repository hands to the store are only ever ones the store made.
      */
     @SuppressWarnings("unchecked")
     static SparingSessionRepository wrapping(
@@ -90,7 +82,7 @@ final class SparingSessionRepository implements FindByIndexNameSessionRepository
         if (saved != null && saved.getId().equals(id) && !saved.isExpired()) {
             return saved;
         }
-        return read(transactions == null ? store.findById(id) : transactions.reading(() -> store.findById(id)));
+        return read(transactions.reading(() -> store.findById(id)));
     }
 
     @Override

@@ -51,7 +51,9 @@ class SparingSessionRepositoryTests {
 
     final AtomicInteger storeWrites = new AtomicInteger();
 
-    JdbcTemplate countingJdbc;
+    /** Counts the transactions the store runs (Spring Session runs every call through its transactions). */
+    final AtomicInteger storeTransactions = new AtomicInteger();
+
     JdbcIndexedSessionRepository store;
     SparingSessionRepository sessions;
 
@@ -70,9 +72,17 @@ class SparingSessionRepositoryTests {
                 return super.update(sql, setter);
             }
         };
-        countingJdbc = jdbc;
-        store = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
-        sessions = SparingSessionRepository.wrapping(store, Duration.ofMinutes(1));
+        var template = new TransactionTemplate(transactions) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                storeTransactions.incrementAndGet();
+                return super.execute(action);
+            }
+        };
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var sessionTransactions = new SessionTransactions(() -> template);
+        store = new JdbcIndexedSessionRepository(jdbc, sessionTransactions);
+        sessions = SparingSessionRepository.wrapping(store, Duration.ofMinutes(1), sessionTransactions);
     }
 
     @Test
@@ -168,37 +178,26 @@ class SparingSessionRepositoryTests {
 
     @Test
     void aReadOfOneSessionRunsWithoutATransactionAndEveryWriteInOne() {
-        var transactional = new AtomicInteger();
-        var template = new TransactionTemplate(transactions) {
-            @Override
-            public <T> T execute(TransactionCallback<T> action) {
-                transactional.incrementAndGet();
-                return super.execute(action);
-            }
-        };
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        var sessionTransactions = new SessionTransactions(() -> template);
-        store = new JdbcIndexedSessionRepository(countingJdbc, sessionTransactions);
-        sessions = SparingSessionRepository.wrapping(store, Duration.ofMinutes(1), sessionTransactions);
-
         var session = sessions.createSession();
         session.setAttribute("colour", "blue");
         sessions.save(session);
-        assertThat(transactional.get()).as("the first save, in a transaction").isEqualTo(1);
+        assertThat(storeTransactions.get())
+                .as("the first save, in a transaction")
+                .isEqualTo(1);
 
         var read = readAgain(session.getId());
         assertThat(read.<String>getAttribute("colour")).isEqualTo("blue");
-        assertThat(transactional.get()).as("the read, without one").isEqualTo(1);
+        assertThat(storeTransactions.get()).as("the read, without one").isEqualTo(1);
 
         read.setAttribute("colour", "green");
         sessions.save(read);
-        assertThat(transactional.get()).as("the next save, in one again").isEqualTo(2);
+        assertThat(storeTransactions.get()).as("the next save, in one again").isEqualTo(2);
         assertThat(readAgain(session.getId()).<String>getAttribute("colour")).isEqualTo("green");
 
         sessions.deleteById(session.getId());
-        assertThat(transactional.get()).as("a deletion, in one").isEqualTo(3);
+        assertThat(storeTransactions.get()).as("a deletion, in one").isEqualTo(3);
         assertThat(readAgain(session.getId())).isNull();
-        assertThat(transactional.get()).isEqualTo(3);
+        assertThat(storeTransactions.get()).isEqualTo(3);
     }
 
     @Test
