@@ -93,7 +93,7 @@ class CandidateApiController {
             description = "Stored; Location names the image, `checked` is false until the background check ends")
     @ApiResponse(
             responseCode = "400",
-            description = "No file sent",
+            description = "No file sent, or a body that is not well-formed multipart",
             content =
                     @Content(
                             mediaType = "application/problem+json",
@@ -143,8 +143,14 @@ class CandidateApiController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ImageJson> upload(
-            Account candidate, @PathVariable Material material, @RequestParam("file") MultipartFile file, Locale locale)
+            Account candidate,
+            @PathVariable Material material,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Locale locale)
             throws IOException {
+        if (file == null) {
+            throw new JourneyRefusal("candidate.upload.noFile", 400);
+        }
         MaterialImage image;
         // The stream first: Tomcat then keeps the bytes it hands out, where asking for the size (or emptiness)
         // before would copy the whole upload to measure it.

@@ -134,6 +134,16 @@ class CandidateClient {
         return multipart("/api/v1/candidate/materials/" + material + "/images", fileName, content, true);
     }
 
+    /** Sends any body to the API's upload endpoint with the given Content-Type, well-formed or not. */
+    HttpResponse<String> postToUploadApi(String material, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/candidate/materials/" + material + "/images"))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     /**
      * Uploads what the checklist of {@link SignedInCandidate#aRegisteredBachelor} asks for and submits the
      * application through the API; throws unless every upload and the submission are accepted.

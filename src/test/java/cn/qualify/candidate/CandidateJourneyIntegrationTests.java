@@ -14,8 +14,10 @@ import cn.qualify.materials.TestImages;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.GpsDirectory;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -244,6 +246,30 @@ class CandidateJourneyIntegrationTests {
             assertThat(page.statusCode()).isEqualTo(302);
             assertThat(browser.get("/candidate/materials").body()).contains("请先选择一张图片");
 
+            assertThat(storedImageRows()).isEqualTo(storedBefore);
+            assertThat(currentImages("ID_PROOF")).isEmpty();
+        }
+
+        @Test
+        void aBodyThatIsNotWellFormedMultipartIsAskedForAgainAndStoresNothing() {
+            browser.uploadWithApi("DIPLOMA", "ok.jpg", TestImages.aPhoneJpeg());
+            long storedBefore = storedImageRows();
+            var photo = TestImages.aPhoneJpeg();
+            var head = ("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"id.jpg\"\r\n"
+                            + "Content-Type: image/jpeg\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            var cutOff = Arrays.copyOf(head, head.length + photo.length);
+            System.arraycopy(photo, 0, cutOff, head.length, photo.length);
+            var onlyAField = "--f\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--f--\r\n"
+                    .getBytes(StandardCharsets.UTF_8);
+
+            for (var answer : List.of(
+                    browser.postToUploadApi("ID_PROOF", "multipart/form-data; boundary=cut", cutOff),
+                    browser.postToUploadApi("ID_PROOF", "multipart/form-data", cutOff),
+                    browser.postToUploadApi("ID_PROOF", "multipart/form-data; boundary=f", onlyAField))) {
+                assertThat(answer.statusCode()).isEqualTo(400);
+                assertThat(answer.body()).contains("请先选择一张图片");
+            }
             assertThat(storedImageRows()).isEqualTo(storedBefore);
             assertThat(currentImages("ID_PROOF")).isEmpty();
         }

@@ -57,7 +57,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Qualify killed with SIGKILL, in a process of its own, while two uploads are in flight, then started again on the
  * same database and document directory. One upload has sent half its body and the node's request thread is inside
- * the multipart parsing; the other has its bytes in the document store but its image row not yet committed (a test
+ * the multipart reading; the other has its bytes in the document store but its image row not yet committed (a test
  * wrapper around the store holds the request there). Afterwards nobody is shown an image of either, neither the
  * document directory nor the dead node's temporary directory holds a half-written or plaintext copy, the orphan
  * sweep deletes exactly the stored bytes nothing refers to, the image committed before the crash is intact, and
@@ -149,13 +149,13 @@ class ProcessKillIntegrationTests {
             assertThat(held).as("held after storing, not answered").isNotDone();
             var orphan = Files.readString(state.resolve("stored")).trim();
 
-            // Half a body sent: the node's request thread waits inside the multipart parsing for the rest.
+            // Half a body sent: the node's request thread waits inside the multipart reading for the rest.
             try (var halfSent =
                     sendHalfAnUpload(first.port(), cookies, browser.csrfToken(), "INSTITUTION_LICENSE", licence)) {
                 await("the node reading the half-sent body")
                         .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500))
-                        .until(() -> threadDump(first.process()).contains("parseParts"));
+                        .until(() -> threadDump(first.process()).contains("MultipartResolver.resolveMultipart"));
 
                 // The moment of the crash.
                 assertThat(pendingKeys()).containsExactly(orphan);
