@@ -219,6 +219,35 @@ class BufferedMultipartResolverTests {
         assertThat(request.getParameter("kept")).isEqualTo("yes");
     }
 
+    @Test
+    void theDelimiterSearchFindsWhatAByteByByteSearchFinds() {
+        var random = new Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            // a small alphabet, so that near misses, overlaps and repeats are common
+            var data = new byte[random.nextInt(200)];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) ("\r\n-ab".charAt(random.nextInt(5)));
+            }
+            var pattern = new byte[1 + random.nextInt(6)];
+            for (int i = 0; i < pattern.length; i++) {
+                pattern[i] = (byte) ("\r\n-ab".charAt(random.nextInt(5)));
+            }
+            int from = data.length == 0 ? 0 : random.nextInt(data.length);
+            assertThat(new BufferedMultipartResolver.ByteSearch(pattern).in(data, from))
+                    .as("%s in %s from %d", Arrays.toString(pattern), Arrays.toString(data), from)
+                    .isEqualTo(byteByByte(data, pattern, from));
+        }
+    }
+
+    private static int byteByByte(byte[] data, byte[] pattern, int from) {
+        for (int i = from; i + pattern.length <= data.length; i++) {
+            if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private MultipartHttpServletRequest resolve(byte[] body, String contentType, String query) {
         var request = new MockHttpServletRequest("POST", "/upload");
         request.setContentType(contentType);
