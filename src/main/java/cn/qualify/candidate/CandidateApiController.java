@@ -143,14 +143,8 @@ class CandidateApiController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ImageJson> upload(
-            Account candidate,
-            @PathVariable Material material,
-            @RequestParam(name = "file", required = false) MultipartFile file,
-            Locale locale)
+            Account candidate, @PathVariable Material material, @RequestParam("file") MultipartFile file, Locale locale)
             throws IOException {
-        if (file == null) {
-            throw new JourneyRefusal("candidate.upload.noFile", 400);
-        }
         MaterialImage image;
         // The stream first: Tomcat then keeps the bytes it hands out, where asking for the size (or emptiness)
         // before would copy the whole upload to measure it.

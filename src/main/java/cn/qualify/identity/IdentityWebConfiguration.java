@@ -1,6 +1,7 @@
 package cn.qualify.identity;
 
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -13,6 +14,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets controllers of every module declare an {@link Account} parameter for the logged-in account. */
 @Configuration(proxyBeanMethods = false)
 class IdentityWebConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The account comes from the session, never from the request: the API document must not ask clients for it
+        // (it showed as a query parameter of every such operation, and as the body of the multipart upload).
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Account.class);
+    }
 
     private final CurrentAccount currentAccount;
 

@@ -112,6 +112,27 @@ class CandidateApiDocumentationIntegrationTests {
     }
 
     @Test
+    void anUploadSendsItsImageAsTheRequiredMultipartPartFile() {
+        Map<String, Object> schema = JsonPath.read(
+                docs,
+                "$.paths['/api/v1/candidate/materials/{material}/images'].post.requestBody.content['multipart/form-data'].schema");
+        assertThat(schema).as("the upload's body").containsKey("properties");
+        assertThat(JsonPath.<Map<String, Object>>read(schema, "$.properties.file"))
+                .containsEntry("type", "string")
+                .containsEntry("format", "binary");
+        assertThat(JsonPath.<List<String>>read(schema, "$.required")).containsExactly("file");
+    }
+
+    @Test
+    void theSignedInAccountIsNeverAskedForSinceItComesFromTheSession() {
+        List<Object> asked = JsonPath.read(
+                docs, "$.paths.*.*.parameters[?(@.name in ['candidate', 'reviewer', 'admin', 'account', 'actor'])]");
+        assertThat(asked).isEmpty();
+        List<String> bodies = JsonPath.read(docs, "$.paths.*.*.requestBody.content.*.schema['$ref']");
+        assertThat(bodies).isNotEmpty().noneMatch(body -> body.endsWith("/Account"));
+    }
+
+    @Test
     void theMaterialOfAnUploadIsOneOfTheCatalogue() {
         List<String> materials = JsonPath.read(
                 docs,

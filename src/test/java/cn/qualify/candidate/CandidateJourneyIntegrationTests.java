@@ -268,7 +268,7 @@ class CandidateJourneyIntegrationTests {
                     browser.postToUploadApi("ID_PROOF", "multipart/form-data", cutOff),
                     browser.postToUploadApi("ID_PROOF", "multipart/form-data; boundary=f", onlyAField))) {
                 assertThat(answer.statusCode()).isEqualTo(400);
-                assertThat(answer.body()).contains("请先选择一张图片");
+                assertThat(answer.body()).contains("请求中没有“file”部分").contains("\"part\":\"file\"");
             }
             assertThat(storedImageRows()).isEqualTo(storedBefore);
             assertThat(currentImages("ID_PROOF")).isEmpty();

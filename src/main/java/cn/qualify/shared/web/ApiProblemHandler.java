@@ -15,6 +15,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -44,6 +45,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail(message("problem.malformed.field", field));
             problem.setProperty("field", field);
         }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A multipart request without a part the operation needs, or whose body is not well-formed multipart. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle(message("problem.malformed.title"));
+        problem.setDetail(message("problem.missingPart", ex.getRequestPartName()));
+        problem.setProperty("part", ex.getRequestPartName());
         return ResponseEntity.badRequest().body(problem);
     }
 
