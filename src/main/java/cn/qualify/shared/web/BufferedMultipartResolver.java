@@ -173,12 +173,9 @@ final class BufferedMultipartResolver implements MultipartResolver {
 
     /** The {@code boundary} parameter of a multipart content type, unquoted; null if there is none. */
     static @Nullable String boundary(String contentType) {
-        for (var parameter : Parameters.of(contentType).entrySet()) {
-            if (parameter.getKey().equals("boundary") && !parameter.getValue().isEmpty()) {
-                return parameter.getValue().length() <= 70 ? parameter.getValue() : null;
-            }
-        }
-        return null;
+        var boundary = Parameters.of(contentType).get("boundary");
+        // RFC 2046 allows 1 to 70 characters
+        return boundary == null || boundary.isEmpty() || boundary.length() > 70 ? null : boundary;
     }
 
     private static Charset charset(HttpServletRequest request) {
@@ -279,7 +276,10 @@ final class BufferedMultipartResolver implements MultipartResolver {
         }
     }
 
-    /** The {@code ; name=value} parameters after a header's first value; names in lower case, values unquoted. */
+    /**
+     * The {@code ; name=value} parameters after a header's first value; names in lower case, values unquoted. Inside
+     * quotes only {@code \"} is an escape: a backslash anywhere else stays, as in a Windows path sent as a file name.
+     */
     static final class Parameters {
 
         private Parameters() {}
@@ -302,7 +302,7 @@ final class BufferedMultipartResolver implements MultipartResolver {
                 if (i < header.length() && header.charAt(i) == '"') {
                     for (i++; i < header.length() && header.charAt(i) != '"'; i++) {
                         char c = header.charAt(i);
-                        if (c == '\\' && i + 1 < header.length()) {
+                        if (c == '\\' && i + 1 < header.length() && header.charAt(i + 1) == '"') {
                             c = header.charAt(++i);
                         }
                         value.append(c);

@@ -69,6 +69,19 @@ class BufferedMultipartResolverTests {
     }
 
     @Test
+    void aFileNameKeepsItsBackslashesAndAnEscapedQuote() throws Exception {
+        var body =
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\scans\\a \\\"b\\\".jpg\"\r\n\r\n"
+                        + "abc\r\n--x--\r\n";
+
+        var file = resolve(body.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=x", null)
+                .getFile("file");
+
+        assertThat(file.getOriginalFilename()).isEqualTo("C:\\scans\\a \"b\".jpg");
+        assertThat(file.getBytes()).isEqualTo("abc".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void aFileChosenWithoutBytesIsPresentAndEmpty() throws Exception {
         var body = new Body("x")
                 .file("file", "", "application/octet-stream", new byte[0])
