@@ -173,15 +173,7 @@ class BufferedMultipartResolverTests {
                 .end();
         assertThatThrownBy(() -> resolve(tooLargeARequest, "multipart/form-data; boundary=x", null))
                 .isInstanceOf(MaxUploadSizeExceededException.class);
-        var undeclared = new MockHttpServletRequest("POST", "/upload") {
-            @Override
-            public long getContentLengthLong() {
-                return -1;
-            }
-        };
-        undeclared.setContentType("multipart/form-data; boundary=x");
-        undeclared.setContent(tooLargeARequest);
-        assertThatThrownBy(() -> resolver.resolveMultipart(undeclared))
+        assertThatThrownBy(() -> resolver.resolveMultipart(withoutDeclaredLength(tooLargeARequest)))
                 .isInstanceOf(MaxUploadSizeExceededException.class);
 
         var tooManyParts = new Body("x")
@@ -205,16 +197,9 @@ class BufferedMultipartResolverTests {
     void aRequestWithoutADeclaredLengthIsReadToItsEnd() throws Exception {
         var photo = trickyPhoto();
         var body = new Body("x").file("file", "id.jpg", "image/jpeg", photo).end();
-        var undeclared = new MockHttpServletRequest("POST", "/upload") {
-            @Override
-            public long getContentLengthLong() {
-                return -1;
-            }
-        };
-        undeclared.setContentType("multipart/form-data; boundary=x");
-        undeclared.setContent(body);
-
-        assertThat(resolver.resolveMultipart(undeclared).getFile("file").getBytes())
+        assertThat(resolver.resolveMultipart(withoutDeclaredLength(body))
+                        .getFile("file")
+                        .getBytes())
                 .isEqualTo(photo);
     }
 
@@ -259,6 +244,19 @@ class BufferedMultipartResolverTests {
             }
         }
         return -1;
+    }
+
+    /** A request sent in chunks, without Content-Length, with boundary {@code x}. */
+    private static MockHttpServletRequest withoutDeclaredLength(byte[] body) {
+        var request = new MockHttpServletRequest("POST", "/upload") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        request.setContentType("multipart/form-data; boundary=x");
+        request.setContent(body);
+        return request;
     }
 
     private MultipartHttpServletRequest resolve(byte[] body, String contentType, String query) {
