@@ -12,9 +12,11 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -173,7 +175,15 @@ final class BufferedMultipartResolver implements MultipartResolver {
 
     /** The {@code boundary} parameter of a multipart content type, unquoted; null if there is none. */
     static @Nullable String boundary(String contentType) {
-        var boundary = Parameters.of(contentType).get("boundary");
+        String boundary;
+        try {
+            boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+        } catch (InvalidMediaTypeException unreadable) {
+            return null;
+        }
+        if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+            boundary = boundary.substring(1, boundary.length() - 1);
+        }
         // RFC 2046 allows 1 to 70 characters
         return boundary == null || boundary.isEmpty() || boundary.length() > 70 ? null : boundary;
     }
@@ -260,62 +270,24 @@ final class BufferedMultipartResolver implements MultipartResolver {
                     contentType = value;
                 }
             }
-            if (disposition == null || !disposition.regionMatches(true, 0, "form-data", 0, "form-data".length())) {
+            if (disposition == null) {
                 return null;
             }
-            var parameters = Parameters.of(disposition);
-            var name = parameters.get("name");
-            if (name == null) {
+            ContentDisposition parsed;
+            try {
+                // as the container's parts were read before: file names with their escapes and RFC 5987 forms
+                parsed = ContentDisposition.parse(disposition);
+            } catch (IllegalArgumentException unreadable) {
                 return null;
             }
-            return new Part(name, parameters.get("filename"), contentType, body, offset, length);
+            if (!parsed.isFormData() || parsed.getName() == null) {
+                return null;
+            }
+            return new Part(parsed.getName(), parsed.getFilename(), contentType, body, offset, length);
         }
 
         String text(Charset charset) {
             return new String(body, offset, length, charset);
-        }
-    }
-
-    /**
-     * The {@code ; name=value} parameters after a header's first value; names in lower case, values unquoted. Inside
-     * quotes only {@code \"} is an escape: a backslash anywhere else stays, as in a Windows path sent as a file name.
-     */
-    static final class Parameters {
-
-        private Parameters() {}
-
-        static Map<String, String> of(String header) {
-            var parameters = new LinkedHashMap<String, String>();
-            int at = header.indexOf(';');
-            while (at >= 0 && at < header.length()) {
-                at++;
-                int equals = header.indexOf('=', at);
-                if (equals < 0) {
-                    break;
-                }
-                var name = header.substring(at, equals).strip().toLowerCase(Locale.ROOT);
-                var value = new StringBuilder();
-                int i = equals + 1;
-                while (i < header.length() && header.charAt(i) == ' ') {
-                    i++;
-                }
-                if (i < header.length() && header.charAt(i) == '"') {
-                    for (i++; i < header.length() && header.charAt(i) != '"'; i++) {
-                        char c = header.charAt(i);
-                        if (c == '\\' && i + 1 < header.length() && header.charAt(i + 1) == '"') {
-                            c = header.charAt(++i);
-                        }
-                        value.append(c);
-                    }
-                    at = header.indexOf(';', i);
-                } else {
-                    int end = header.indexOf(';', i);
-                    value.append(header, i, end < 0 ? header.length() : end);
-                    at = end;
-                }
-                parameters.putIfAbsent(name, value.toString().strip());
-            }
-            return parameters;
         }
     }
 
