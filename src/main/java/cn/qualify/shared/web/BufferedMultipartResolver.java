@@ -75,13 +75,14 @@ final class BufferedMultipartResolver implements MultipartResolver {
         }
         String boundary = boundary(contentType);
         if (boundary == null) {
-            return BufferedMultipartRequest.of(request, List.of());
+            return BufferedMultipartRequest.of(request, List.of(), charset(request));
         }
         byte[] body = body(request);
         if (body.length == 0) {
             return container.resolveMultipart(request);
         }
-        return BufferedMultipartRequest.of(request, parse(body, boundary, charset(request), limits));
+        var charset = charset(request);
+        return BufferedMultipartRequest.of(request, parse(body, boundary, charset, limits), charset);
     }
 
     @Override
@@ -303,13 +304,14 @@ final class BufferedMultipartResolver implements MultipartResolver {
                 HttpServletRequest request,
                 LinkedMultiValueMap<String, MultipartFile> files,
                 Map<String, String[]> fields,
-                Map<String, String> contentTypes) {
+                Map<String, String> contentTypes,
+                Map<String, String[]> query) {
             super(request, files, fields, contentTypes);
-            this.query = query(request.getQueryString(), charset(request));
+            this.query = query;
         }
 
-        static BufferedMultipartRequest of(HttpServletRequest request, List<Part> parts) {
-            var charset = charset(request);
+        /** @param charset the request's, for the form fields and the query string */
+        static BufferedMultipartRequest of(HttpServletRequest request, List<Part> parts, Charset charset) {
             var files = new LinkedMultiValueMap<String, MultipartFile>();
             var fields = new LinkedHashMap<String, String[]>();
             var contentTypes = new LinkedHashMap<String, String>();
@@ -323,7 +325,8 @@ final class BufferedMultipartResolver implements MultipartResolver {
                     }
                 }
             }
-            return new BufferedMultipartRequest(request, files, fields, contentTypes);
+            return new BufferedMultipartRequest(
+                    request, files, fields, contentTypes, query(request.getQueryString(), charset));
         }
 
         @Override
