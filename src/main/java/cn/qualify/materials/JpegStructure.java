@@ -1,5 +1,9 @@
 package cn.qualify.materials;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Walks a JPEG's marker segments without decoding any pixels: finds the frame header (SOFn) for the dimensions,
  * the EXIF orientation, and checks that scan data (SOS) and the end marker (EOI) are there. Decides which
@@ -15,6 +19,12 @@ final class JpegStructure {
     private static final int APP2 = 0xE2;
     private static final int APP14 = 0xEE;
     private static final int COM = 0xFE;
+
+    /** Eight bytes at a time, the first in the lowest bits, so that the lowest flagged byte comes first. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private JpegStructure() {}
 
@@ -202,10 +212,7 @@ final class JpegStructure {
     private static int endOfEntropyCodedData(byte[] data, int from, int length) throws Refusal {
         int position = from;
         while (true) {
-            // Scan data is the bulk of the file: a tight search for the next 0xFF byte.
-            while (position < length && data[position] != (byte) 0xFF) {
-                position++;
-            }
+            position = indexOfFF(data, position, length);
             if (position + 1 >= length) {
                 throw Refusal.of(RefusalReason.TRUNCATED);
             }
@@ -218,6 +225,27 @@ final class JpegStructure {
                 return position;
             }
         }
+    }
+
+    /**
+     * The index of the first 0xFF byte from {@code from} on, or {@code length} if there is none. Scan data is the bulk
+     * of an upload and holds an 0xFF about once in 256 bytes, so it is searched eight bytes at a time: inverted, an
+     * 0xFF byte is a zero byte, and {@code (x - 0x01…01) & ~x & 0x80…80} flags the first zero byte of {@code x}
+     * exactly (a borrow can flag bytes only above it).
+     */
+    static int indexOfFF(byte[] data, int from, int length) {
+        int position = from;
+        for (; position <= length - Long.BYTES; position += Long.BYTES) {
+            long inverted = ~(long) LONGS.get(data, position);
+            long zeroBytes = (inverted - LOW_BITS) & ~inverted & HIGH_BITS;
+            if (zeroBytes != 0) {
+                return position + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        while (position < length && data[position] != (byte) 0xFF) {
+            position++;
+        }
+        return position;
     }
 
     private static boolean isFrameHeader(int marker) {

@@ -21,7 +21,9 @@ import jdk.jfr.consumer.RecordingFile;
  * name]}: {@code --match} adds a third table of inclusive shares restricted to methods whose class name contains it;
  * {@code --callers} adds the most frequent stacks (up to {@code --depth} [12] frames) leading to methods whose name
  * contains it; {@code --skip} leaves out every sample with a method whose name contains it on the stack (the
- * log-ins of a benchmark, say: {@code --skip BCrypt}).
+ * log-ins of a benchmark, say: {@code --skip BCrypt}); {@code --within} keeps only the samples with a method whose
+ * name contains it on the stack and adds a table of what that method called (its outermost frame on the stack, and the
+ * frame it called), to see where the time inside one method went.
  */
 public final class JfrHotMethods {
 
@@ -34,6 +36,8 @@ public final class JfrHotMethods {
         var callersOf = options.text("callers", "");
         int depth = (int) options.number("depth", 12);
         var skip = options.text("skip", "");
+        var within = options.text("within", "");
+        var callees = new HashMap<String, Integer>();
         var callers = new HashMap<String, Integer>();
         var inclusive = new HashMap<String, Integer>();
         var self = new HashMap<String, Integer>();
@@ -59,10 +63,22 @@ public final class JfrHotMethods {
                                 .anyMatch(frame -> name(frame).contains(skip))) {
                     continue;
                 }
+                var frames = stack.getFrames();
+                if (!within.isEmpty()) {
+                    int outermost = -1;
+                    for (int i = frames.size() - 1; i >= 0 && outermost < 0; i--) {
+                        if (name(frames.get(i)).contains(within)) {
+                            outermost = i;
+                        }
+                    }
+                    if (outermost < 0) {
+                        continue;
+                    }
+                    callees.merge(outermost == 0 ? "(itself)" : name(frames.get(outermost - 1)), 1, Integer::sum);
+                }
                 samples++;
                 self.merge(name(stack.getFrames().get(0)), 1, Integer::sum);
                 Set<String> seen = new HashSet<>();
-                var frames = stack.getFrames();
                 for (int i = 0; i < frames.size(); i++) {
                     var name = name(frames.get(i));
                     if (seen.add(name)) {
@@ -74,7 +90,16 @@ public final class JfrHotMethods {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%d samples of threads %s* in %s%n", samples, threads, file);
+        System.out.printf(
+                Locale.ROOT,
+                "%d samples of threads %s*%s in %s%n",
+                samples,
+                threads,
+                within.isEmpty() ? "" : " within " + within,
+                file);
+        if (!within.isEmpty()) {
+            print("called by " + within, callees, samples, top, "");
+        }
         print("self", self, samples, top, "");
         print("inclusive", inclusive, samples, top, "");
         print("inclusive, " + match, inclusive, samples, top, match);
