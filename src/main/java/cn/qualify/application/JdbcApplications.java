@@ -18,7 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -119,7 +118,6 @@ class JdbcApplications implements Applications {
     private static final String IMAGES_IN_ORDER = " ORDER BY i.uploaded_at, i.id";
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Application> byId(UUID id) {
         return jdbc.sql(WITH_IMAGES + "WHERE a.id = :id" + IMAGES_IN_ORDER)
                 .param("id", id)
@@ -127,7 +125,6 @@ class JdbcApplications implements Applications {
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Application> ofCandidate(String candidateId, int examYear) {
         return jdbc.sql(WITH_IMAGES + "WHERE a.candidate_id = :candidate AND a.exam_year = :year" + IMAGES_IN_ORDER)
                 .param("candidate", candidateId)

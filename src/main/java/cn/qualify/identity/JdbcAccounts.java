@@ -17,12 +17,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The account table and the exam-point scopes of point reviewers. */
+/**
+ * The account table and the exam-point scopes of point reviewers. Reads of one statement run without a transaction:
+ * one would only add work to every signed-in request; reads that add the scopes in a second statement run in one.
+ */
 @Repository
-@Transactional(readOnly = true)
 class JdbcAccounts implements Accounts {
 
     private static final String COLUMNS = "id, login_name, id_type, display_name, role, phone, enabled FROM account";
@@ -52,11 +53,10 @@ class JdbcAccounts implements Accounts {
             Set<String> examPointCodes) {}
 
     /**
-     * One statement, with the scopes joined in and no transaction of its own: every signed-in request reads its
-     * account, and at the deadline peak each round trip to the database counts.
+     * One statement, with the scopes joined in: every signed-in request reads its account, and at the deadline peak
+     * each round trip to the database counts.
      */
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Account> byId(long id) {
         var account = new ArrayList<Account>(1);
         var scopes = new LinkedHashSet<String>();
@@ -76,6 +76,7 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<Account> byLoginName(String loginName) {
         return withScopes(jdbc.sql("SELECT " + COLUMNS + " WHERE login_key = ?")
                         .param(LoginNames.key(loginName))
@@ -86,6 +87,7 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Account> pointReviewersOf(String examPointCode) {
         return withScopes(jdbc.sql("SELECT " + COLUMNS + " WHERE role = 'POINT_REVIEWER' AND enabled = TRUE"
                         + " AND id IN (SELECT account_id FROM account_exam_point WHERE exam_point_code = ?)"
@@ -129,6 +131,7 @@ class JdbcAccounts implements Accounts {
     }
 
     /** The imported candidate account with this login name that nobody has claimed yet (no password). */
+    @Transactional(readOnly = true)
     Optional<Account> unclaimedCandidate(String loginName) {
         return withScopes(jdbc.sql("SELECT " + COLUMNS
                                 + " WHERE login_key = ? AND role = 'CANDIDATE' AND password_hash IS NULL")
@@ -154,6 +157,7 @@ class JdbcAccounts implements Accounts {
     }
 
     /** Every staff account, administrators first. */
+    @Transactional(readOnly = true)
     List<Account> staff() {
         return withScopes(jdbc.sql("SELECT " + COLUMNS + " WHERE role <> 'CANDIDATE' ORDER BY role, login_key")
                 .query(JdbcAccounts::row)
@@ -161,6 +165,7 @@ class JdbcAccounts implements Accounts {
     }
 
     /** Accounts of any role whose login name or name contains {@code text}, at most {@code limit}. */
+    @Transactional(readOnly = true)
     List<Account> search(String text, int limit) {
         String pattern = "%" + LoginNames.key(text).replace("%", "").replace("_", "") + "%";
         return withScopes(jdbc.sql("SELECT " + COLUMNS + " WHERE login_key LIKE ? OR display_name LIKE ?"

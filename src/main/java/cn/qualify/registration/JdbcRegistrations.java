@@ -7,12 +7,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The registration table: one row per candidate and exam year. */
 @Repository
-@Transactional(readOnly = true)
 class JdbcRegistrations implements Registrations {
 
     private static final String COLUMNS = "candidate_id, exam_year, name, gender, birth_date, id_type, id_number,"
@@ -26,9 +24,8 @@ class JdbcRegistrations implements Registrations {
         this.facts = facts;
     }
 
-    /** One statement, so no transaction of its own: every candidate request reads it. */
+    /** One statement, so no transaction: every candidate request reads it. */
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Registration> of(long candidateId, int examYear) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE candidate_id = ? AND exam_year = ?")
                 .params(candidateId, examYear)
