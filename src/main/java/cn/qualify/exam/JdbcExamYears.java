@@ -3,10 +3,12 @@ package cn.qualify.exam;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,15 +25,24 @@ class JdbcExamYears implements ExamYears {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RecentCurrentYear current;
 
-    JdbcExamYears(JdbcClient jdbc, Clock clock) {
+    /**
+     * @param currentYearMaxAge how long the current year, once read, is answered without reading it again; a change
+     *     made on another node is seen here at most this much later (zero: read it every time)
+     */
+    JdbcExamYears(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${qualify.exam.current-year-max-age:1s}") Duration currentYearMaxAge) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.current = new RecentCurrentYear(() -> all().stream().findFirst(), currentYearMaxAge, System::nanoTime);
     }
 
     @Override
     public Optional<ExamYear> current() {
-        return all().stream().findFirst();
+        return current.get();
     }
 
     @Override
@@ -75,6 +86,7 @@ class JdbcExamYears implements ExamYears {
                         now,
                         now)
                 .update();
+        current.forget();
     }
 
     void update(ExamYear year) {
@@ -96,6 +108,7 @@ class JdbcExamYears implements ExamYears {
                         year.year(),
                         year.districtCode())
                 .update();
+        current.forget();
     }
 
     private static ExamYear examYear(ResultSet row, int rowNumber) throws SQLException {

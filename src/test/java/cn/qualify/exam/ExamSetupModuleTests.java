@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -191,6 +192,25 @@ class ExamSetupModuleTests {
         assertThat(year.uploadOpenOn(TODAY.plusDays(21))).isFalse();
         assertThat(year.reviewOpenOn(TODAY.plusDays(40))).isTrue();
         assertThat(year.reviewOpenOn(TODAY.plusDays(41))).isFalse();
+    }
+
+    @Test
+    void theCurrentYearIsReadOnceForAWhileAndAChangeMadeHereIsSeenAtOnce() {
+        liaoningDistrict(setup);
+        var keptForAnHour = new JdbcExamYears(jdbc, clock, Duration.ofHours(1));
+        keptForAnHour.add(yearOpenOn(2025, TODAY).toExamYear("21"));
+        assertThat(keptForAnHour.current()).map(ExamYear::maxImageBytes).contains(204_800L);
+
+        // as another node would change it: this node answers from its copy
+        jdbc.sql("UPDATE exam_year SET max_image_bytes = 307200 WHERE calendar_year = 2025")
+                .update();
+        assertThat(keptForAnHour.current()).map(ExamYear::maxImageBytes).contains(204_800L);
+        assertThat(years.current()).map(ExamYear::maxImageBytes).contains(307_200L);
+
+        var larger = yearOpenOn(2025, TODAY);
+        larger.setMaxImageBytes(409_600L);
+        keptForAnHour.update(larger.toExamYear("21"));
+        assertThat(keptForAnHour.current()).map(ExamYear::maxImageBytes).contains(409_600L);
     }
 
     @Test
