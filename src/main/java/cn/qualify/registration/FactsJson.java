@@ -2,23 +2,30 @@ package cn.qualify.registration;
 
 import cn.qualify.policy.CandidateFacts;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Candidate facts as stored: the contract's JSON, written and read by the application's own mapper. */
+/**
+ * Candidate facts as stored: the contract's JSON, written and read by the application's own mapper. Every candidate
+ * request reads them, so the reader and writer for the type are made once instead of being looked up on each call.
+ */
 @Component
 class FactsJson {
 
-    private final JsonMapper json;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     FactsJson(JsonMapper json) {
-        this.json = json;
+        this.reader = json.readerFor(CandidateFacts.class);
+        this.writer = json.writerFor(CandidateFacts.class);
     }
 
     String write(CandidateFacts facts) {
-        return json.writeValueAsString(facts);
+        return writer.writeValueAsString(facts);
     }
 
     CandidateFacts read(String text) {
-        return json.readValue(text, CandidateFacts.class);
+        return reader.readValue(text);
     }
 }
