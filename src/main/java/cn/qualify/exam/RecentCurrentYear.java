@@ -57,16 +57,19 @@ final class RecentCurrentYear {
      * the write or before its commit keeps nothing.
      */
     void forget() {
-        generation.incrementAndGet();
-        last = null;
+        drop();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    generation.incrementAndGet();
-                    last = null;
+                    drop();
                 }
             });
         }
+    }
+
+    private void drop() {
+        generation.incrementAndGet();
+        last = null;
     }
 }

@@ -77,7 +77,7 @@ public final class JfrHotMethods {
                     callees.merge(outermost == 0 ? "(itself)" : name(frames.get(outermost - 1)), 1, Integer::sum);
                 }
                 samples++;
-                self.merge(name(stack.getFrames().get(0)), 1, Integer::sum);
+                self.merge(name(frames.get(0)), 1, Integer::sum);
                 Set<String> seen = new HashSet<>();
                 for (int i = 0; i < frames.size(); i++) {
                     var name = name(frames.get(i));

@@ -18,6 +18,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.StringUtils;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
@@ -319,7 +320,7 @@ final class BufferedMultipartResolver implements MultipartResolver {
                 if (part.fileName() != null) {
                     files.add(part.name(), new BufferedMultipartFile(part));
                 } else {
-                    fields.merge(part.name(), new String[] {part.text(charset)}, BufferedMultipartRequest::concat);
+                    fields.merge(part.name(), new String[] {part.text(charset)}, StringUtils::concatenateStringArrays);
                     if (part.contentType() != null) {
                         contentTypes.putIfAbsent(part.name(), part.contentType());
                     }
@@ -342,7 +343,7 @@ final class BufferedMultipartResolver implements MultipartResolver {
             if (fields == null) {
                 return fromQuery == null ? null : fromQuery.clone();
             }
-            return fromQuery == null ? fields.clone() : concat(fields, fromQuery);
+            return fromQuery == null ? fields.clone() : StringUtils.concatenateStringArrays(fields, fromQuery);
         }
 
         @Override
@@ -375,18 +376,12 @@ final class BufferedMultipartResolver implements MultipartResolver {
                 try {
                     var name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), charset);
                     var value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), charset);
-                    query.merge(name, new String[] {value}, BufferedMultipartRequest::concat);
+                    query.merge(name, new String[] {value}, StringUtils::concatenateStringArrays);
                 } catch (IllegalArgumentException malformed) {
                     // a malformed pair is left out, as the container leaves it out
                 }
             }
             return query;
-        }
-
-        private static String[] concat(String[] first, String[] second) {
-            var both = Arrays.copyOf(first, first.length + second.length);
-            System.arraycopy(second, 0, both, first.length, second.length);
-            return both;
         }
     }
 }
