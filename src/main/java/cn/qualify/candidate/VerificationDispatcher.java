@@ -57,18 +57,18 @@ class VerificationDispatcher {
         }
         try {
             verification.submit(key).whenComplete((result, failure) -> {
-                try {
-                    if (failure == null) {
-                        record(key, result);
-                    } else if (unwrap(failure) instanceof DocumentNotFoundException) {
-                        // nothing left to decode: the candidate must upload it again, and the sweep stops asking
-                        log.warn("Stored image {} is missing; marked corrupt", key);
-                        checks.record(new ImageCheck(key.value(), Set.of(CORRUPT), null, clock.instant()));
-                    } else {
-                        log.warn("Verification of {} failed; the sweep will retry", key, failure);
-                    }
-                } finally {
-                    inFlight.remove(key.value());
+                // Released before the result is recorded: a request made once the recorded result can be seen (a
+                // thumbnail found damaged after it was checked, say) must start a verification of its own, not be
+                // taken for this one. The recording itself looks at the thumbnail file as it is by then.
+                inFlight.remove(key.value());
+                if (failure == null) {
+                    record(key, result);
+                } else if (unwrap(failure) instanceof DocumentNotFoundException) {
+                    // nothing left to decode: the candidate must upload it again, and the sweep stops asking
+                    log.warn("Stored image {} is missing; marked corrupt", key);
+                    checks.record(new ImageCheck(key.value(), Set.of(CORRUPT), null, clock.instant()));
+                } else {
+                    log.warn("Verification of {} failed; the sweep will retry", key, failure);
                 }
             });
             return true;
