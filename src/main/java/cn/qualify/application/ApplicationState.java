@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** The lifecycle of an application (DOMAIN.md "Application lifecycle"). */
 public enum ApplicationState {
-    /** 未提交: the candidate is still uploading. */
+    /** 未提交: the candidate is still uploading. The first state only: no transition leads back to it. */
     DRAFT,
     /** 待考点审核: waiting for the exam point. */
     SUBMITTED,

@@ -4,6 +4,7 @@ import cn.qualify.application.Application;
 import cn.qualify.application.ApplicationEvents.Resubmitted;
 import cn.qualify.application.ApplicationEvents.Submitted;
 import cn.qualify.application.ApplicationSaved;
+import cn.qualify.application.ApplicationState;
 import cn.qualify.application.Applications;
 import cn.qualify.application.ImageCheck;
 import cn.qualify.application.ImageChecks;
@@ -68,9 +69,16 @@ class ReviewQueueEntries {
         refresh(resubmitted.applicationId());
     }
 
-    /** Moves a flagged application's queue position with the row, in the saving transaction. */
+    /**
+     * Moves a flagged application's queue position with the row, in the saving transaction. A draft has none to
+     * move: it has never been submitted, since no state leads back to {@code DRAFT}, and reviewers cannot open it;
+     * most saves at the upload deadline are a draft's new photo, so they skip the statement.
+     */
     @EventListener
     void on(ApplicationSaved saved) {
+        if (saved.state() == ApplicationState.DRAFT) {
+            return;
+        }
         jdbc.sql("""
                         UPDATE review_flagged_application SET exam_year = :year, exam_point_code = :point, state = :state,
                             updated_at = :updatedAt

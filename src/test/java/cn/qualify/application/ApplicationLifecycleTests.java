@@ -121,6 +121,13 @@ class ApplicationLifecycleTests {
         return tests.stream();
     }
 
+    /** The review queue relies on it: a draft has never been submitted, so it has no place in the queue. */
+    @Test
+    void noActionLeadsBackToDraft() {
+        assertThat(EXPECTED).isNotEmpty();
+        assertThat(EXPECTED.values()).doesNotContain(DRAFT);
+    }
+
     @Test
     void finalStatesAcceptNoActionAtAll() {
         for (var state : List.of(APPROVED, REJECTED, EXPIRED, WITHDRAWN)) {
