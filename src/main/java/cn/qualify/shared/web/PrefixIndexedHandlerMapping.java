@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +80,7 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
     private record Match(RequestMappingInfo mapping, HandlerMethod handlerMethod) {}
 
     private @Nullable Match bestMatch(
-            Set<Map.Entry<RequestMappingInfo, HandlerMethod>> candidates, HttpServletRequest request) {
+            List<Map.Entry<RequestMappingInfo, HandlerMethod>> candidates, HttpServletRequest request) {
         List<Match> matches = new ArrayList<>(2);
         for (var candidate : candidates) {
             var match = getMatchingMapping(candidate.getKey(), request);
@@ -126,13 +125,13 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
                     continue;
                 }
                 directPaths.addAll(patterns.getDirectPaths());
+                var mapping = Map.entry(entry.getKey(), entry.getValue());
                 for (var pattern : patterns.getPatterns()) {
                     var prefix = literalPrefix(pattern.getPatternString());
                     if (prefix == null) {
                         usable = false;
                     } else {
-                        byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>())
-                                .add(Map.entry(entry.getKey(), entry.getValue()));
+                        byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(mapping);
                     }
                 }
             }
@@ -141,9 +140,11 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
 
         /**
          * The pattern's text up to and including the last {@code /} before the segment of its first variable or
-         * wildcard (its directory for a literal pattern), one segment less when the pattern has a variable or
-         * wildcard that can match no segment at all ({@code /files/**} and {@code /files/{*path}} match
-         * {@code /files}); null if it does not start with {@code /}.
+         * wildcard, one segment less when the pattern has a variable or wildcard that can match no segment at all
+         * ({@code /files/**} and {@code /files/{*path}} match {@code /files}); null if it does not start with
+         * {@code /}. A literal pattern is indexed under its own path followed by {@code /}: the only other path it
+         * can match is that one, where trailing slashes are matched (its own is one Spring finds in its map), so
+         * that it is not tried for every path of its directory.
          */
         static @Nullable String literalPrefix(String pattern) {
             if (!pattern.startsWith("/")) {
@@ -157,6 +158,9 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
                     break;
                 }
             }
+            if (special == pattern.length()) {
+                return pattern.endsWith("/") ? pattern : pattern + "/";
+            }
             int cut = pattern.lastIndexOf('/', special - 1);
             if ((pattern.contains("**") || pattern.contains("{*")) && cut > 0) {
                 cut = pattern.lastIndexOf('/', cut - 1);
@@ -164,13 +168,20 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
             return pattern.substring(0, cut + 1);
         }
 
-        /** The mappings indexed under the path's beginnings up to each of its {@code /}, each once. */
-        Set<Map.Entry<RequestMappingInfo, HandlerMethod>> candidates(String path) {
-            var candidates = new LinkedHashSet<Map.Entry<RequestMappingInfo, HandlerMethod>>();
+        /**
+         * The mappings indexed under the path's beginnings up to each of its {@code /}, each once (a mapping with
+         * several patterns may be under several; the lists are short, so they are compared by identity).
+         */
+        List<Map.Entry<RequestMappingInfo, HandlerMethod>> candidates(String path) {
+            var candidates = new ArrayList<Map.Entry<RequestMappingInfo, HandlerMethod>>();
             for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
                 var mappings = byPrefix.get(path.substring(0, slash + 1));
                 if (mappings != null) {
-                    candidates.addAll(mappings);
+                    for (var mapping : mappings) {
+                        if (candidates.stream().noneMatch(known -> known == mapping)) {
+                            candidates.add(mapping);
+                        }
+                    }
                 }
             }
             return candidates;

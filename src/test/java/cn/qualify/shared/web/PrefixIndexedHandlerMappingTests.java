@@ -84,6 +84,9 @@ class PrefixIndexedHandlerMappingTests {
         @GetMapping("/img/{name}.png")
         void png(@PathVariable String name) {}
 
+        @GetMapping({"/pair/{id}", "/pair/{id}/view", "/pairs/{id}"})
+        void pair(@PathVariable String id) {}
+
         @GetMapping("/a?c/{x}")
         void singleCharacter(@PathVariable String x) {}
     }
@@ -143,6 +146,9 @@ class PrefixIndexedHandlerMappingTests {
             "/img/logo.gif",
             "/abc/1",
             "/a/c/1",
+            "/pair/1",
+            "/pair/1/view",
+            "/pairs/1",
             "/nowhere/at/all");
 
     static final List<String> METHODS = List.of("GET", "POST", "DELETE", "PUT");
@@ -189,9 +195,9 @@ class PrefixIndexedHandlerMappingTests {
         assertThat(choice(spring, "POST", "/api/v1/candidate/materials/PROBATION_ASSESSMENT/images", "", ""))
                 .startsWith("upload ");
 
-        // the two patterns under /api/v1/candidate/materials/, and the four indexed under / (/candidate, and the
-        // patterns whose first segment is a wildcard or that match their own directory)
-        assertThat(indexed.asked).hasSize(6);
+        // the two patterns under /api/v1/candidate/materials/, and the three indexed under / (those whose first
+        // segment has a wildcard, or that match their own directory); not the literal /candidate
+        assertThat(indexed.asked).hasSize(5);
         assertThat(spring.asked).hasSize(indexed.getHandlerMethods().size());
     }
 
@@ -220,7 +226,8 @@ class PrefixIndexedHandlerMappingTests {
                 .isEqualTo("/img/");
         assertThat(PrefixIndexedHandlerMapping.Index.literalPrefix("/a?c/{x}")).isEqualTo("/");
         assertThat(PrefixIndexedHandlerMapping.Index.literalPrefix("/candidate"))
-                .isEqualTo("/");
+                .isEqualTo("/candidate/");
+        assertThat(PrefixIndexedHandlerMapping.Index.literalPrefix("/")).isEqualTo("/");
         assertThat(PrefixIndexedHandlerMapping.Index.literalPrefix("/review/")).isEqualTo("/review/");
         assertThat(PrefixIndexedHandlerMapping.Index.literalPrefix("/files/{*path}"))
                 .isEqualTo("/");
