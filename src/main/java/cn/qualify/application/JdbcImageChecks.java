@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
@@ -51,8 +50,8 @@ class JdbcImageChecks implements ImageChecks {
     }
 
     @Override
-    // One statement, on every status page: a transaction of its own would add only its BEGIN and COMMIT.
-    @Transactional(propagation = Propagation.SUPPORTS)
+    // One statement, on every status page: no transaction (its BEGIN and COMMIT, or even the empty scope of
+    // SUPPORTS, would cost more than the statement), but it joins the caller's if there is one.
     public Map<String, ImageCheck> of(Collection<String> storageKeys) {
         Map<String, ImageCheck> checks = new HashMap<>();
         if (storageKeys.isEmpty()) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The candidate's in-app inbox: their messages, newest first, and what is still unread. */
@@ -51,8 +50,8 @@ class Inbox {
                 .list();
     }
 
-    // One statement, on every status page: a transaction of its own would add only its BEGIN and COMMIT.
-    @Transactional(propagation = Propagation.SUPPORTS)
+    // One statement, on every status page: no transaction (its BEGIN and COMMIT, or even the empty scope of
+    // SUPPORTS, would cost more than the statement), but it joins the caller's if there is one.
     long unread(String candidateId) {
         return jdbc.sql("SELECT COUNT(*) FROM notification_message WHERE candidate_id = :candidate AND read_at IS NULL")
                 .param("candidate", candidateId)
