@@ -12,6 +12,8 @@
 # Settings (environment):
 #   PERF_DB (qualify_perf)  PERF_PORT (18080)  PGHOST (127.0.0.1)  PGPORT (5432)  PGUSER (postgres)
 #   PERF_HEAP (512m)        PERF_JAVA_OPTS (extra JVM options)     PERF_APP_ARGS (extra --spring.* arguments)
+#   PERF_JAR                a product jar to run instead of target/qualify-*.jar (with --no-build), e.g. a copy
+#                           built from an earlier commit, to compare two builds on the same data
 #   PERF_AUTOVACUUM=on      turn PostgreSQL's autovacuum on for the run where it is off (ALTER SYSTEM, superuser);
 #                           `stop` turns it off again
 # Output under perf/target/server/: server.log, gc.log, samples.csv (CPU and RSS each second), jstat.log (heap),
@@ -64,7 +66,7 @@ if $BUILD; then
     echo "building the product jar"
     ./mvnw -q -ntp -DskipTests package
 fi
-JAR=$(ls "$ROOT"/target/qualify-*.jar | grep -v original | head -1)
+JAR=${PERF_JAR:-$(ls "$ROOT"/target/qualify-*.jar | grep -v original | head -1)}
 
 if $FRESH; then
     echo "recreating database $DB"

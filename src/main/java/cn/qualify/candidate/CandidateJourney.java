@@ -127,9 +127,9 @@ class CandidateJourney {
             throw new JourneyRefusal(refused, refused.reason().httpStatus());
         }
         var accepted = (AcceptedImage) result;
-        var key = StorageKey.newKey(year.year());
+        StorageKey key;
         try {
-            pendingDocuments.store(key, accepted.bytes());
+            key = pendingDocuments.store(year.year(), accepted.bytes()).key();
         } catch (DocumentStoreUnavailableException unavailable) {
             log.warn("Upload refused, the document store is unavailable: {}", unavailable.getMessage());
             throw new JourneyRefusal("candidate.upload.storageUnavailable", 503);

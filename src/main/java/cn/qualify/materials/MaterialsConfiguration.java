@@ -20,11 +20,17 @@ class MaterialsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MaterialsConfiguration.class);
 
-    /** Shared by the intake, which counts uploads, and verification, which yields to them. */
-    private final UploadPressure uploadPressure = new UploadPressure();
+    /**
+     * Shared by the intake, which counts uploads, verification, which yields to them, and the pending documents,
+     * which reserve keys in batches as large as the rate calls for.
+     */
+    @Bean
+    UploadPressure uploadPressure() {
+        return new UploadPressure();
+    }
 
     @Bean
-    ImageIntake imageIntake(ImageIntake.Limits limits) {
+    ImageIntake imageIntake(ImageIntake.Limits limits, UploadPressure uploadPressure) {
         return new ImageIntake(limits, uploadPressure);
     }
 
@@ -58,7 +64,10 @@ class MaterialsConfiguration {
 
     @Bean(destroyMethod = "close")
     ImageVerification imageVerification(
-            DocumentStore store, ImageIntake.Limits limits, ImageVerification.Settings settings) {
+            DocumentStore store,
+            ImageIntake.Limits limits,
+            ImageVerification.Settings settings,
+            UploadPressure uploadPressure) {
         return new ImageVerification(store, limits, settings, uploadPressure);
     }
 

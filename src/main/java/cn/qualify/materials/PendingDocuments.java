@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a new document so that no crash leaves bytes nobody refers to. Two steps cannot be one transaction when
- * one is the object store and the other the database, so the store step is announced first: {@link #store} records
- * the key as pending (committed on its own), then writes the bytes; the caller commits its database reference and
- * {@link #confirm}s the key in that same transaction. If the process dies in between, the pending row outlives
+ * one is the object store and the other the database, so the store step is announced first: {@link #store} takes a
+ * new key whose pending row is already committed, then writes the bytes; the caller commits its database reference
+ * and {@link #confirm}s the key in that same transaction. If the process dies in between, the pending row outlives
  * {@code qualify.documents.orphan-grace} and {@link #sweep} deletes the bytes. The reverse order (reference first)
  * would show candidates and reviewers an image whose bytes may never arrive; this order only ever leaves invisible
- * bytes behind, for a while.
+ * bytes behind, for a while. The pending rows are committed a batch at a time at the peak ({@link KeyReserve}).
  */
 @Component
 public class PendingDocuments {
@@ -32,31 +32,34 @@ public class PendingDocuments {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MaterialsConfiguration.DocumentsProperties properties;
+    private final KeyReserve reserve;
 
     PendingDocuments(
             DocumentStore store,
             JdbcClient jdbc,
             ObjectProvider<Clock> clock,
+            UploadPressure pressure,
             MaterialsConfiguration.DocumentsProperties properties) {
         this.store = store;
         this.jdbc = jdbc;
         // the application's clock; the module tested on its own has none
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.properties = properties;
+        // a fifth of the grace: an upload that took its key at the last moment still has four fifths to commit
+        this.reserve = new KeyReserve(
+                jdbc, this.clock, pressure, properties.orphanGrace().dividedBy(5));
     }
 
     /**
-     * Records the key as pending, then stores the bytes. When the store fails, its bytes are removed again if the
-     * store can be reached; otherwise the pending row stays for the sweep.
+     * Stores the bytes under a new key of the exam year, announced as pending before. When the store fails, its
+     * bytes are removed again if the store can be reached; otherwise the pending row stays for the sweep.
      *
+     * @return the stored document and its key, which the caller's reference must {@link #confirm}
      * @throws DocumentStoreUnavailableException if the store cannot take the document; nothing is visible
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public StoredDocument store(StorageKey key, byte[] content) {
-        jdbc.sql("INSERT INTO pending_document (storage_key, created_at) VALUES (:key, :at)")
-                .param("key", key.value())
-                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update();
+    public StoredDocument store(int examYear, byte[] content) {
+        var key = reserve.take(examYear);
         try {
             return store.put(key, content);
         } catch (RuntimeException failed) {
@@ -121,6 +124,7 @@ public class PendingDocuments {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int sweep(Instant olderThan) {
+        reserve.dropReservedBefore(olderThan);
         var keys = jdbc.sql("SELECT storage_key FROM pending_document WHERE created_at < :before ORDER BY created_at"
                         + " FETCH FIRST 1000 ROWS ONLY")
                 .param("before", OffsetDateTime.ofInstant(olderThan, ZoneOffset.UTC))

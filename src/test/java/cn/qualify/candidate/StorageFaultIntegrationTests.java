@@ -150,10 +150,8 @@ class StorageFaultIntegrationTests extends S3IntegrationTest {
 
     @Test
     void aCrashBetweenStoringTheBytesAndCommittingTheRowLeavesNothingVisibleAndTheSweepRemovesTheBytes() {
-        var key = StorageKey.newKey(2025);
-
         // The first step of an upload: the key is announced and the bytes written; then the node dies.
-        pending.store(key, TestImages.aPhoneJpeg());
+        var key = pending.store(2025, TestImages.aPhoneJpeg()).key();
 
         assertThat(S3.rawObject(key.value())).isNotNull();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM application_image WHERE storage_key = :key")
@@ -181,8 +179,7 @@ class StorageFaultIntegrationTests extends S3IntegrationTest {
         var confirmed = StorageKey.of(onlyImage("ID_PROOF").storageKey());
 
         // A crash after the commit: the row and the confirmation went together.
-        var rolledBack = StorageKey.newKey(2025);
-        pending.store(rolledBack, new byte[] {1, 2, 3});
+        var rolledBack = pending.store(2025, new byte[] {1, 2, 3}).key();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             pending.confirm(rolledBack);
             status.setRollbackOnly();
