@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,18 +49,26 @@ final class KeyReserve {
 
     /**
      * A new key of the exam year whose pending row is committed; reserves a batch first when none is left. Call
-     * without a transaction: the batch must commit on its own, before its keys are used.
+     * without a transaction: the batch must commit on its own, before its keys are used. The batch is inserted
+     * outside the lock, so that a slow or unreachable database holds up each upload once, not all of them in turn;
+     * uploads that find the reserve empty at the same moment each reserve a batch.
      */
-    synchronized StorageKey take(int examYear) {
-        var reserved = byExamYear.computeIfAbsent(examYear, year -> new ArrayDeque<>());
+    StorageKey take(int examYear) {
         Instant now = clock.instant();
-        for (var next = reserved.poll(); next != null; next = reserved.poll()) {
-            if (now.isBefore(next.at().plus(freshFor))) {
-                return next.key();
+        synchronized (this) {
+            var reserved = byExamYear.computeIfAbsent(examYear, year -> new ArrayDeque<>());
+            for (var next = reserved.poll(); next != null; next = reserved.poll()) {
+                if (now.isBefore(next.at().plus(freshFor))) {
+                    return next.key();
+                }
             }
         }
-        reserve(examYear, now, batchSize(), reserved);
-        return reserved.poll().key();
+        var batch = reserve(examYear, now, batchSize());
+        synchronized (this) {
+            var reserved = byExamYear.get(examYear);
+            batch.subList(1, batch.size()).forEach(key -> reserved.add(new Reserved(key, now)));
+        }
+        return batch.get(0);
     }
 
     /** Forgets the unused keys reserved before {@code instant}: the sweep is about to clear their rows. */
@@ -84,7 +93,7 @@ final class KeyReserve {
         return Integer.highestOneBit(wanted);
     }
 
-    private void reserve(int examYear, Instant now, int count, ArrayDeque<Reserved> into) {
+    private List<StorageKey> reserve(int examYear, Instant now, int count) {
         var keys = new ArrayList<StorageKey>(count);
         var sql = new StringBuilder("INSERT INTO pending_document (storage_key, created_at) VALUES ");
         var params = new ArrayList<Object>(2 * count);
@@ -97,6 +106,6 @@ final class KeyReserve {
             params.add(at);
         }
         jdbc.sql(sql.toString()).params(params).update();
-        keys.forEach(key -> into.add(new Reserved(key, now)));
+        return keys;
     }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +110,29 @@ class KeyReserveTests {
         assertThat(rows()).as("a new batch once the first is used up").hasSize(2 * KeyReserve.MAX_BATCH);
         assertThat(taken).doesNotContain(next.value());
         assertThat(rows()).contains(next.value());
+    }
+
+    @Test
+    void uploadsTakingKeysAtOnceEachGetTheirOwnKeyWithItsRowCommitted() throws Exception {
+        var reserve = new KeyReserve(jdbc, clock, pressure, FRESH_FOR);
+        arrive(64);
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var takes = new ArrayList<Future<StorageKey>>();
+            for (int i = 0; i < 400; i++) {
+                takes.add(pool.submit(() -> reserve.take(YEAR)));
+            }
+            var keys = new HashSet<String>();
+            for (var take : takes) {
+                keys.add(take.get(30, TimeUnit.SECONDS).value());
+            }
+
+            assertThat(keys).as("no key handed out twice").hasSize(400);
+            assertThat(rows()).containsAll(keys);
+            assertThat(rows()).as("every reserved key handed out or still held").hasSize(400 + reserve.unused(YEAR));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
