@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * upload keeps nearly the whole grace to commit its reference before the sweep may delete its bytes. Keys that grew
  * older unused are dropped here and left to the sweep, which finds no bytes under them and forgets them. The batch
  * follows the upload rate: one key while uploads are rare (an insert per upload, as without the reserve), up to
- * {@link #MAX_BATCH} at the peak, about four batches a second; a node that falls quiet leaves at most one batch
- * behind.
+ * {@link #MAX_BATCH} at the peak, about four batches a second; a node that falls quiet leaves behind at most what
+ * remains of the batches it reserved last.
  */
 final class KeyReserve {
 
