@@ -70,7 +70,8 @@ class KeyReserveTests {
 
     @AfterEach
     void forgetTheRowsOfThisTest() {
-        jdbc.sql("DELETE FROM pending_document WHERE storage_key LIKE '2099/%' OR storage_key LIKE '2098/%'")
+        jdbc.sql("DELETE FROM pending_document WHERE storage_key LIKE ? OR storage_key LIKE ?")
+                .params(YEAR + "/%", OTHER_YEAR + "/%")
                 .update();
     }
 
@@ -220,7 +221,8 @@ class KeyReserveTests {
     }
 
     private List<String> rows() {
-        return jdbc.sql("SELECT storage_key FROM pending_document WHERE storage_key LIKE '2099/%'")
+        return jdbc.sql("SELECT storage_key FROM pending_document WHERE storage_key LIKE ?")
+                .param(YEAR + "/%")
                 .query(String.class)
                 .list();
     }
