@@ -9,7 +9,8 @@ import java.util.UUID;
  * application) follows it in the same transaction, so that no reader ever sees the two disagree. Not a lifecycle
  * event: those are in {@link ApplicationEvents}, one per transition, and go through the event publication registry.
  *
- * @param updatedAt the row's new {@code updated_at}, the key the review queues are ordered by
+ * @param updatedAt the row's new {@code updated_at}, the key the review queues are ordered by; for a draft, whose
+ *     {@code updated_at} a save leaves alone (no queue holds a draft), the instant of the save
  */
 public record ApplicationSaved(
         UUID applicationId, int examYear, String examPointCode, ApplicationState state, Instant updatedAt) {}

@@ -88,6 +88,31 @@ class ApplicationsModuleTests {
     }
 
     @Test
+    void aDraftsSavesLeaveItsQueueTimeAloneAndItsSubmissionSetsIt() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        var longAgo = java.time.OffsetDateTime.parse("2025-01-01T00:00:00Z");
+        jdbc.sql("UPDATE application SET updated_at = :at WHERE id = :id")
+                .param("at", longAgo)
+                .param("id", application.id())
+                .update();
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        application = applications.save(application);
+        assertThat(updatedAt(application.id())).isEqualTo(longAgo.toInstant());
+
+        application.submit(List.of(), CANDIDATE, T0);
+        applications.save(application);
+        assertThat(updatedAt(application.id())).isAfter(longAgo.toInstant());
+    }
+
+    java.time.Instant updatedAt(UUID applicationId) {
+        return jdbc.sql("SELECT updated_at FROM application WHERE id = :id")
+                .param("id", applicationId)
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant();
+    }
+
+    @Test
     void savesImagesReviewsAndStateAndReadsThemBack(AssertablePublishedEvents events) {
         var application = applications.open(aCandidate(), 2025, "2101", false);
         for (int i = 0; i < 3; i++) {
