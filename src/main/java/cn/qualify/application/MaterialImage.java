@@ -35,7 +35,7 @@ public record MaterialImage(
 
     static MaterialImage uploaded(String material, StoredImage stored, Instant at, int round) {
         return new MaterialImage(
-                UUID.randomUUID(),
+                TimeOrderedUuid.madeAt(at),
                 material,
                 stored.storageKey(),
                 stored.sha256(),
