@@ -6,6 +6,7 @@ import cn.qualify.application.MaterialImage;
 import cn.qualify.application.StaleApplicationException;
 import cn.qualify.candidate.web.MaterialView;
 import cn.qualify.identity.Account;
+import cn.qualify.identity.AccountId;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,7 +75,7 @@ class CandidateApiController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    ApplicationJson application(Account candidate, Locale locale) {
+    ApplicationJson application(AccountId candidate, Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             throw new JourneyRefusal("candidate.registration.missing", 409);
@@ -143,7 +144,10 @@ class CandidateApiController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ImageJson> upload(
-            Account candidate, @PathVariable Material material, @RequestParam("file") MultipartFile file, Locale locale)
+            AccountId candidate,
+            @PathVariable Material material,
+            @RequestParam("file") MultipartFile file,
+            Locale locale)
             throws IOException {
         MaterialImage image;
         // The stream first: Tomcat then keeps the bytes it hands out, where asking for the size (or emptiness)

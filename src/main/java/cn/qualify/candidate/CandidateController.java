@@ -7,6 +7,7 @@ import cn.qualify.application.MaterialImage;
 import cn.qualify.candidate.web.MaterialView;
 import cn.qualify.candidate.web.MaterialsPage;
 import cn.qualify.identity.Account;
+import cn.qualify.identity.AccountId;
 import cn.qualify.materials.DocumentStoreUnavailableException;
 import cn.qualify.policy.Material;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class CandidateController {
      */
     @GetMapping("/candidate/materials")
     String materials(
-            Account candidate,
+            AccountId candidate,
             @RequestParam(required = false) String tooLarge,
             @RequestParam(required = false) String other,
             @RequestParam(required = false) String others,
@@ -89,7 +90,7 @@ class CandidateController {
 
     /** The materials outside the checklist, for htmx to put into their section when the candidate opens it. */
     @GetMapping(value = "/candidate/materials/others", headers = "HX-Request")
-    String otherMaterials(Account candidate, Model model, Locale locale) {
+    String otherMaterials(AccountId candidate, Model model, Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             return "redirect:/candidate";
@@ -112,7 +113,7 @@ class CandidateController {
 
     /** One material card, for htmx to refresh after an upload or while checks are running. */
     @GetMapping(value = "/candidate/materials/{material}", headers = "HX-Request")
-    String materialCard(Account candidate, @PathVariable Material material, Model model, Locale locale) {
+    String materialCard(AccountId candidate, @PathVariable Material material, Model model, Locale locale) {
         var situation = journey.situation(candidate);
         if (situation.registration() == null) {
             return "redirect:/candidate";
@@ -129,7 +130,7 @@ class CandidateController {
 
     @PostMapping("/candidate/materials/{material}/images")
     String upload(
-            Account candidate,
+            AccountId candidate,
             @PathVariable Material material,
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestHeader(name = "HX-Request", required = false) String htmx,

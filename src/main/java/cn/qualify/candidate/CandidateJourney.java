@@ -12,6 +12,7 @@ import cn.qualify.application.StaleApplicationException;
 import cn.qualify.exam.ExamYear;
 import cn.qualify.exam.ExamYears;
 import cn.qualify.identity.Account;
+import cn.qualify.identity.AccountId;
 import cn.qualify.materials.AcceptedImage;
 import cn.qualify.materials.DocumentDecryptionException;
 import cn.qualify.materials.DocumentNotFoundException;
@@ -86,8 +87,12 @@ class CandidateJourney {
 
     /** Everything the candidate's pages show: exam year, registration, checklist and application. */
     Situation situation(Account candidate) {
+        return situation(new AccountId(candidate.id()));
+    }
+
+    Situation situation(AccountId candidate) {
         var year = currentYear();
-        var registration = registrations.of(candidate.id(), year.year());
+        var registration = registrations.of(candidate.value(), year.year());
         if (registration.isEmpty()) {
             return new Situation(year, null, null, null);
         }
@@ -108,7 +113,7 @@ class CandidateJourney {
      * bytes that nothing shows and the orphan sweep deletes, never an image row without its bytes. A stored file
      * that does not end up in the application is deleted again at once.
      */
-    MaterialImage upload(Account candidate, Material material, InputStream content, long declaredSize)
+    MaterialImage upload(AccountId candidate, Material material, InputStream content, long declaredSize)
             throws IOException {
         var situation = requireRegistered(candidate);
         var year = situation.examYear();
@@ -260,6 +265,10 @@ class CandidateJourney {
     }
 
     private Situation requireRegistered(Account candidate) {
+        return requireRegistered(new AccountId(candidate.id()));
+    }
+
+    private Situation requireRegistered(AccountId candidate) {
         var situation = situation(candidate);
         if (situation.registration() == null) {
             throw new JourneyRefusal("candidate.registration.missing", 409);
@@ -277,6 +286,10 @@ class CandidateJourney {
 
     static String candidateId(Account candidate) {
         return String.valueOf(candidate.id());
+    }
+
+    static String candidateId(AccountId candidate) {
+        return String.valueOf(candidate.value());
     }
 
     static Actor actor(Account candidate) {

@@ -11,14 +11,17 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers of every module declare an {@link Account} parameter for the logged-in account. */
+/**
+ * Lets controllers of every module declare an {@link Account} parameter for the logged-in account, or an
+ * {@link AccountId} parameter for its id alone.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityWebConfiguration implements WebMvcConfigurer {
 
     static {
         // The account comes from the session, never from the request: the API document must not ask clients for it
         // (it showed as a query parameter of every such operation, and as the body of the multipart upload).
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Account.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Account.class, AccountId.class);
     }
 
     private final CurrentAccount currentAccount;
@@ -32,7 +35,7 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
         resolvers.add(new HandlerMethodArgumentResolver() {
             @Override
             public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == Account.class;
+                return parameter.getParameterType() == Account.class || parameter.getParameterType() == AccountId.class;
             }
 
             @Override
@@ -41,9 +44,10 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
                     ModelAndViewContainer mavContainer,
                     NativeWebRequest webRequest,
                     WebDataBinderFactory binderFactory) {
-                return currentAccount
-                        .get()
-                        .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Nobody is logged in"));
+                var account = parameter.getParameterType() == AccountId.class
+                        ? currentAccount.id().map(AccountId::new)
+                        : currentAccount.get();
+                return account.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Nobody is logged in"));
             }
         });
     }
