@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.qualify.application.ApplicationEvents.ExamPointChanged;
 import cn.qualify.application.ApplicationEvents.ReturnedForRevision;
 import cn.qualify.application.ApplicationEvents.Submitted;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,7 @@ class ApplicationsModuleTests {
     @Test
     void aDraftsSavesLeaveItsQueueTimeAloneAndItsSubmissionSetsIt() {
         var application = applications.open(aCandidate(), 2025, "2101", false);
-        var longAgo = java.time.OffsetDateTime.parse("2025-01-01T00:00:00Z");
+        var longAgo = OffsetDateTime.parse("2025-01-01T00:00:00Z");
         jdbc.sql("UPDATE application SET updated_at = :at WHERE id = :id")
                 .param("at", longAgo)
                 .param("id", application.id())
@@ -104,10 +106,10 @@ class ApplicationsModuleTests {
         assertThat(updatedAt(application.id())).isAfter(longAgo.toInstant());
     }
 
-    java.time.Instant updatedAt(UUID applicationId) {
+    Instant updatedAt(UUID applicationId) {
         return jdbc.sql("SELECT updated_at FROM application WHERE id = :id")
                 .param("id", applicationId)
-                .query(java.time.OffsetDateTime.class)
+                .query(OffsetDateTime.class)
                 .single()
                 .toInstant();
     }
