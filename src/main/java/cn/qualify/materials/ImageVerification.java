@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import javax.imageio.IIOException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,7 +30,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>A verification costs more CPU than the upload it follows, so while uploads reach the intake at {@link
  * Settings#peakRate()} a second or faster, verifications start at most {@link Settings#peakVerifications()} times a
  * second and the others wait their turn: at the deadline peak the cores go to accepting uploads, and the backlog,
- * bounded by the queue and picked up by the sweep beyond it, is verified at full speed once the rush is over.
+ * bounded by the queue and picked up by the sweep beyond it, is verified at full speed once the rush is over. When
+ * the machine's cores are busy as well ({@link Settings#busyLoad()}), the uploads already wait for a core, and every
+ * verification that starts makes them wait longer: then verifications start only {@link
+ * Settings#busyVerifications()} times a second.
  */
 public class ImageVerification implements AutoCloseable {
 
@@ -47,19 +51,29 @@ public class ImageVerification implements AutoCloseable {
     private final Settings settings;
     private final ThreadPoolExecutor pool;
     private final UploadPressure pressure;
+    private final DoubleSupplier machineLoad;
     private final Object peakTurns = new Object();
     private long nextPeakTurn = Long.MIN_VALUE;
 
     public ImageVerification(DocumentStore store, ImageIntake.Limits limits, Settings settings) {
-        this(store, limits, settings, new UploadPressure());
+        this(store, limits, settings, new UploadPressure(), MachineLoad.ofThisMachine());
     }
 
-    /** A verification that yields to the uploads {@code pressure} counts (see {@link ImageIntake}). */
-    ImageVerification(DocumentStore store, ImageIntake.Limits limits, Settings settings, UploadPressure pressure) {
+    /**
+     * A verification that yields to the uploads {@code pressure} counts (see {@link ImageIntake}), the more so while
+     * {@code machineLoad} (0–1, negative when unknown) says the cores are busy.
+     */
+    ImageVerification(
+            DocumentStore store,
+            ImageIntake.Limits limits,
+            Settings settings,
+            UploadPressure pressure,
+            DoubleSupplier machineLoad) {
         this.store = store;
         this.limits = limits;
         this.settings = settings;
         this.pressure = pressure;
+        this.machineLoad = machineLoad;
         this.pool = new ThreadPoolExecutor(
                 settings.poolThreads(),
                 settings.poolThreads(),
@@ -100,7 +114,10 @@ public class ImageVerification implements AutoCloseable {
             while (pressure.perSecond() >= settings.peakRate()) {
                 long now = pressure.millis();
                 if (now >= nextPeakTurn) {
-                    nextPeakTurn = now + Math.max(1, 1000 / settings.peakVerifications());
+                    int perSecond = machineLoad.getAsDouble() >= settings.busyLoad()
+                            ? settings.busyVerifications()
+                            : settings.peakVerifications();
+                    nextPeakTurn = now + Math.max(1, 1000 / perSecond);
                     return;
                 }
                 try {
@@ -189,6 +206,10 @@ public class ImageVerification implements AutoCloseable {
      *     verifying 40 uploads a second takes half of one core)
      * @param peakVerifications verifications that may start each second while uploads arrive at {@code peakRate}
      *     or faster (default 10, about an eighth of a core; at least 1, so that verification never stops)
+     * @param busyLoad the machine's CPU load (0–1) from which the cores count as busy (default 0.9; above 1 they
+     *     never do)
+     * @param busyVerifications verifications that may start each second at the peak while the cores are busy
+     *     (default 1; at least 1 and at most {@code peakVerifications})
      */
     @ConfigurationProperties("qualify.materials.verification")
     public record Settings(
@@ -199,7 +220,9 @@ public class ImageVerification implements AutoCloseable {
             @DefaultValue("50") double darkThreshold,
             @DefaultValue("320") int thumbnailSide,
             @DefaultValue("40") int peakRate,
-            @DefaultValue("10") int peakVerifications) {
+            @DefaultValue("10") int peakVerifications,
+            @DefaultValue("0.9") double busyLoad,
+            @DefaultValue("1") int busyVerifications) {
 
         public Settings {
             if (threads < 0
@@ -207,13 +230,20 @@ public class ImageVerification implements AutoCloseable {
                     || minLongSide <= 0
                     || thumbnailSide <= 0
                     || peakRate <= 0
-                    || peakVerifications <= 0) {
+                    || peakVerifications <= 0
+                    || busyLoad <= 0
+                    || busyVerifications <= 0) {
                 throw new IllegalArgumentException("Verification settings must be positive");
+            }
+            if (busyVerifications > peakVerifications) {
+                throw new IllegalArgumentException(
+                        "Verification at the peak with busy cores (busy-verifications) cannot start more often than"
+                                + " at the peak (peak-verifications)");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(0, 100, 1000, 0.05, 50, 320, 40, 10);
+            return new Settings(0, 100, 1000, 0.05, 50, 320, 40, 10, 0.9, 1);
         }
 
         int poolThreads() {

@@ -68,7 +68,7 @@ class MaterialsConfiguration {
             ImageIntake.Limits limits,
             ImageVerification.Settings settings,
             UploadPressure uploadPressure) {
-        return new ImageVerification(store, limits, settings, uploadPressure);
+        return new ImageVerification(store, limits, settings, uploadPressure, MachineLoad.ofThisMachine());
     }
 
     /**

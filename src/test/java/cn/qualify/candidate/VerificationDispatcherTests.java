@@ -38,7 +38,9 @@ class VerificationDispatcherTests {
     final BlockingStore store = new BlockingStore(release);
     final InMemoryChecks checks = new InMemoryChecks();
     final ImageVerification pool = new ImageVerification(
-            store, ImageIntake.Limits.defaults(), new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10));
+            store,
+            ImageIntake.Limits.defaults(),
+            new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10, 0.9, 1));
     final VerificationDispatcher dispatcher = new VerificationDispatcher(pool, checks, store, Clock.systemUTC());
 
     @AfterEach

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,7 +249,9 @@ class ImageVerificationTests {
         var held = new HeldStore();
         var key = held.add();
         var oneThreadOneSlot = new ImageVerification(
-                held, ImageIntake.Limits.defaults(), new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10));
+                held,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(1, 1, 1000, 0.05, 50, 320, 40, 10, 0.9, 1));
         try {
             CompletableFuture<VerificationResult> running = oneThreadOneSlot.submit(key); // taken by the thread
             CompletableFuture<VerificationResult> waiting = oneThreadOneSlot.submit(key); // in the queue
@@ -349,12 +352,85 @@ class ImageVerificationTests {
         assertThat(pressure.perSecond()).isEqualTo(2);
     }
 
+    @Test
+    void startsVerificationsAtThePeakOnlyOnceASecondWhileTheCoresAreBusy() throws Exception {
+        var now = new AtomicLong(1_700_000_000_000L);
+        var pressure = new UploadPressure(now::get);
+        var held = new HeldStore();
+        var fourAtThePeakOneWhenBusy = yieldingAtThreeUploads(held, pressure, () -> 0.95);
+        try {
+            arrive(pressure, 3);
+            var first = fourAtThePeakOneWhenBusy.submit(held.add());
+            var second = fourAtThePeakOneWhenBusy.submit(held.add());
+            awaitReads(held, 1);
+
+            now.addAndGet(300); // past the peak's next turn, not the busy machine's
+            Thread.sleep(500);
+            assertThat(held.reads.get())
+                    .as("verifications started within the busy second")
+                    .isEqualTo(1);
+
+            now.addAndGet(700);
+            awaitReads(held, 2);
+
+            held.release.countDown();
+            assertThat(first.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
+            assertThat(second.join().flags()).containsExactly(QualityFlag.LOW_RESOLUTION);
+        } finally {
+            held.release.countDown();
+            fourAtThePeakOneWhenBusy.close();
+        }
+    }
+
+    @Test
+    void startsVerificationsAtThePeaksPaceWhileTheCoresHaveRoomOrTheLoadIsUnknown() throws Exception {
+        for (double load : new double[] {0.5, -1}) {
+            var now = new AtomicLong(1_700_000_000_000L);
+            var pressure = new UploadPressure(now::get);
+            var held = new HeldStore();
+            var fourAtThePeak = yieldingAtThreeUploads(held, pressure, () -> load);
+            try {
+                arrive(pressure, 3);
+                fourAtThePeak.submit(held.add());
+                fourAtThePeak.submit(held.add());
+                awaitReads(held, 1);
+
+                now.addAndGet(300); // the peak's next turn: a quarter of a second later
+                awaitReads(held, 2);
+            } finally {
+                held.release.countDown();
+                fourAtThePeak.close();
+            }
+        }
+    }
+
+    @Test
+    void refusesMoreVerificationsForBusyCoresThanForThePeak() {
+        assertThatThrownBy(() -> new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 4, 0.9, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("busy-verifications");
+        assertThatThrownBy(() -> new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 4, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static ImageVerification twoThreadsYieldingAtThreeUploads(DocumentStore store, UploadPressure pressure) {
         return new ImageVerification(
                 store,
                 ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1),
-                pressure);
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1, 0.9, 1),
+                pressure,
+                () -> -1);
+    }
+
+    /** Two threads; at three uploads a second four verifications a second, one while the load is 0.9 or more. */
+    private static ImageVerification yieldingAtThreeUploads(
+            DocumentStore store, UploadPressure pressure, DoubleSupplier machineLoad) {
+        return new ImageVerification(
+                store,
+                ImageIntake.Limits.defaults(),
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 4, 0.9, 1),
+                pressure,
+                machineLoad);
     }
 
     private static void arrive(UploadPressure pressure, int uploads) {
