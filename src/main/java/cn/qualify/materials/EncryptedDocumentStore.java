@@ -94,7 +94,7 @@ final class EncryptedDocumentStore implements DocumentStore, AutoCloseable {
             return writer.apply(key, content);
         }
         var written = writer.apply(key, encrypt(key, content));
-        return new StoredDocument(written.key(), ImageIntake.sha256(content), content.length);
+        return new StoredDocument(written.key(), content);
     }
 
     @Override

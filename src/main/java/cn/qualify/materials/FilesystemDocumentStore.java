@@ -60,8 +60,7 @@ final class FilesystemDocumentStore implements DocumentStore {
         var directory = target.getParent();
         var temporary = temporaryFor(target);
         try {
-            Files.createDirectories(directory);
-            try (var channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (var channel = createNew(temporary)) {
                 var buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -78,7 +77,20 @@ final class FilesystemDocumentStore implements DocumentStore {
             deleteQuietly(temporary);
             throw new DocumentStoreUnavailableException("Cannot store " + key + " under " + root, e);
         }
-        return new StoredDocument(key, ImageIntake.sha256(content), content.length);
+        return new StoredDocument(key, content);
+    }
+
+    /**
+     * Opens a new file for writing, making its directory first only if it is missing: asked to make a directory that
+     * exists, {@link Files#createDirectories} finds out by a failed system call and an exception, on every upload.
+     */
+    private static FileChannel createNew(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException noDirectory) {
+            Files.createDirectories(file.getParent());
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     @Override

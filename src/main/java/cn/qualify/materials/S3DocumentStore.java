@@ -102,7 +102,7 @@ final class S3DocumentStore implements DocumentStore, AutoCloseable {
         } catch (SdkException e) {
             throw unavailable("Cannot store " + key, e);
         }
-        return new StoredDocument(key, ImageIntake.sha256(content), content.length);
+        return new StoredDocument(key, content);
     }
 
     @Override

@@ -43,6 +43,21 @@ class FilesystemDocumentStoreTests extends DocumentStoreContractTests {
     }
 
     @Test
+    void storesIntoADirectoryThatIsThereAndIntoOneItMakes() throws Exception {
+        var first = StorageKey.of("2025/ab/cd/abcd0000-0000-4000-8000-000000000001");
+        var sameDirectory = StorageKey.of("2025/ab/cd/abcd0000-0000-4000-8000-000000000002");
+        var newDirectory = StorageKey.of("2025/ab/ce/abce0000-0000-4000-8000-000000000003");
+
+        store.put(first, new byte[] {1});
+        store.put(sameDirectory, new byte[] {2});
+        store.put(newDirectory, new byte[] {3});
+
+        assertThat(store.get(first)).containsExactly(1);
+        assertThat(store.get(sameDirectory)).containsExactly(2);
+        assertThat(store.get(newDirectory)).containsExactly(3);
+    }
+
+    @Test
     void laysFilesOutByKeyAndLeavesNoTemporaryFileBehind() throws Exception {
         var key = StorageKey.newKey(2025);
 
