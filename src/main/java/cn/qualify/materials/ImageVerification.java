@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +80,10 @@ public class ImageVerification implements AutoCloseable {
                 TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()),
                 new VerificationThreads(),
-                new ThreadPoolExecutor.AbortPolicy());
+                (refused, executor) -> {
+                    // instead of the executor's own exception, whose stack trace would be filled in for nothing
+                    throw new VerificationQueueFullException(settings.queueCapacity());
+                });
     }
 
     /**
@@ -96,16 +98,12 @@ public class ImageVerification implements AutoCloseable {
         if (pool.isShutdown()) {
             throw new IllegalStateException("Image verification has been shut down");
         }
-        try {
-            return CompletableFuture.supplyAsync(
-                    () -> {
-                        awaitTurn();
-                        return verify(store.get(key));
-                    },
-                    pool);
-        } catch (RejectedExecutionException e) {
-            throw new VerificationQueueFullException(settings.queueCapacity());
-        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    awaitTurn();
+                    return verify(store.get(key));
+                },
+                pool);
     }
 
     /** Returns at once below the peak rate; at the peak, when the next of the peak's spaced turns has come. */
