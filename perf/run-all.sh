@@ -102,6 +102,8 @@ step "benchmark images and hostile files; compiling the simulations"
     -Dbench.args="perf/target/images $IMAGES" || exit 1
 "${MVN[@]}" -f perf/pom.xml test-compile || exit 1
 
+# The bare endpoint keeps every file it receives and nothing reads them: about 17 GB an upload peak run.
+rm -rf perf/target/bare
 java -Xms512m -Xmx512m -cp perf/target/classes cn.qualify.perf.BareUploadServer --port "$BARE_PORT" \
     --bind "${PERF_BARE_BIND:-127.0.0.1}" --dir perf/target/bare > "$RESULTS/bare-server.log" 2>&1 &
 BARE_PID=$!

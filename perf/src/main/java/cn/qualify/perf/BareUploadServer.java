@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -137,9 +138,8 @@ public final class BareUploadServer {
     /** As FilesystemDocumentStore.put: hidden temporary file, forced, atomically renamed, directory synced. */
     private void store(String id, ByteBuffer content) throws IOException {
         var directory = root.resolve(id.substring(0, 2)).resolve(id.substring(2, 4));
-        Files.createDirectories(directory);
         var temporary = directory.resolve("." + id + ".tmp");
-        try (var channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (var channel = createNew(temporary)) {
             while (content.hasRemaining()) {
                 channel.write(content);
             }
@@ -152,6 +152,16 @@ public final class BareUploadServer {
             try (var dir = FileChannel.open(directory, StandardOpenOption.READ)) {
                 dir.force(true);
             }
+        }
+    }
+
+    /** As FilesystemDocumentStore: the directory is made only when opening the file finds none. */
+    private static FileChannel createNew(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException noDirectory) {
+            Files.createDirectories(file.getParent());
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 }
