@@ -50,7 +50,7 @@ public final class BacklogDrain {
         }
         System.out.printf(Locale.ROOT, "stored a backlog of %d images, %d threads%n", backlog, threads);
         var limits = new ImageIntake.Limits(8000, 24_000_000, 200, 8_000_000);
-        var settings = new ImageVerification.Settings(threads, backlog, 1000, 0.05, 50, 320, 40, 10);
+        var settings = new ImageVerification.Settings(threads, backlog, 1000, 0.05, 50, 320, 40, 10, 0.9, 1);
         var csv = work.resolve("backlog-drain.csv");
         var header = "round,backlog,threads,verification_per_s,plain_decode_per_s,ratio,"
                 + "verification_cpu_ms,plain_decode_cpu_ms,cpu_ratio\n";

@@ -51,7 +51,7 @@ public class ImagePipelineBenchmark {
         verification = new ImageVerification(
                 new FilesystemDocumentStore(Files.createTempDirectory("bench-store")),
                 new ImageIntake.Limits(8000, 24_000_000, 200, 8_000_000),
-                new ImageVerification.Settings(2, 100, 1000, 0.05, 50, 320, 40, 10));
+                new ImageVerification.Settings(2, 100, 1000, 0.05, 50, 320, 40, 10, 0.9, 1));
         // both paths must agree that every image is a sound picture, or the comparison means nothing
         for (var upload : uploads) {
             if (verification.verify(upload).flags().contains(QualityFlag.CORRUPT) || plainDecode(upload) == null) {
