@@ -24,13 +24,6 @@ public final class StoredDocument {
         this.size = content.length;
     }
 
-    /** A document whose digest is already known. */
-    public StoredDocument(StorageKey key, String sha256, long size) {
-        this.key = Objects.requireNonNull(key, "key");
-        this.sha256 = Objects.requireNonNull(sha256, "sha256");
-        this.size = size;
-    }
-
     /** Where it is. */
     public StorageKey key() {
         return key;

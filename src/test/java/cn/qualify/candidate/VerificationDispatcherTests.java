@@ -175,7 +175,7 @@ class VerificationDispatcherTests {
         @Override
         public StoredDocument put(StorageKey key, byte[] content) {
             documents.put(key, content.clone());
-            return new StoredDocument(key, "0".repeat(64), content.length);
+            return new StoredDocument(key, content);
         }
 
         @Override

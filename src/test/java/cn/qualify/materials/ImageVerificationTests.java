@@ -413,22 +413,23 @@ class ImageVerificationTests {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Two threads; at three uploads a second one verification a second; the machine's load unknown. */
     private static ImageVerification twoThreadsYieldingAtThreeUploads(DocumentStore store, UploadPressure pressure) {
-        return new ImageVerification(
-                store,
-                ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 1, 0.9, 1),
-                pressure,
-                () -> -1);
+        return twoThreadsYieldingAtThreeUploads(store, pressure, 1, () -> -1);
     }
 
     /** Two threads; at three uploads a second four verifications a second, one while the load is 0.9 or more. */
     private static ImageVerification yieldingAtThreeUploads(
             DocumentStore store, UploadPressure pressure, DoubleSupplier machineLoad) {
+        return twoThreadsYieldingAtThreeUploads(store, pressure, 4, machineLoad);
+    }
+
+    private static ImageVerification twoThreadsYieldingAtThreeUploads(
+            DocumentStore store, UploadPressure pressure, int peakVerifications, DoubleSupplier machineLoad) {
         return new ImageVerification(
                 store,
                 ImageIntake.Limits.defaults(),
-                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, 4, 0.9, 1),
+                new ImageVerification.Settings(2, 10, 1000, 0.05, 50, 320, 3, peakVerifications, 0.9, 1),
                 pressure,
                 machineLoad);
     }
