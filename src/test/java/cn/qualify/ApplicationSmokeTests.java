@@ -34,7 +34,8 @@ class ApplicationSmokeTests {
         headers.setBearerAuth("test-metrics-token");
         var response = http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("jvm_memory_used_bytes");
+        assertThat(response.getBody())
+                .contains("jvm_memory_used_bytes", "qualify_verification_backlog ", "qualify_verification_queued ");
 
         var anonymous = http.getForEntity("/actuator/prometheus", String.class);
         assertThat(anonymous.getBody() == null ? "" : anonymous.getBody()).doesNotContain("jvm_memory_used_bytes");

@@ -17,6 +17,12 @@ public interface ImageChecks {
     List<String> unchecked(int limit);
 
     /**
+     * How many images {@link #unchecked} would list without a limit: the size of the verification backlog. A result
+     * recorded just before its image row was committed may count until the next call of {@link #unchecked}.
+     */
+    long uncheckedCount();
+
+    /**
      * The image's thumbnail was found missing or damaged: drops its key, so that readers take the image as one
      * without a thumbnail, and puts the image back into {@link #unchecked}, so that verification makes it again.
      * The flags stay visible meanwhile; the next {@link #record} replaces them and ends the wait.

@@ -101,6 +101,17 @@ class JdbcImageChecks implements ImageChecks {
     }
 
     @Override
+    public long uncheckedCount() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM application_image i
+                        WHERE i.checked = FALSE AND i.purged_at IS NULL
+                          AND (i.removed_at IS NULL
+                               OR EXISTS (SELECT 1 FROM image_check c
+                                          WHERE c.storage_key = i.storage_key AND c.recheck = TRUE))
+                        """).query(Long.class).single();
+    }
+
+    @Override
     @Transactional
     public boolean forgetThumbnail(String storageKey) {
         int forgotten = jdbc.sql("""

@@ -294,9 +294,15 @@ class ApplicationsModuleTests {
         applications.save(application);
         imageChecks.record(new ImageCheck(checkedImage.storageKey(), java.util.Set.of("BLURRY"), null, T0));
 
+        long countedBeforeTheSweep = imageChecks.uncheckedCount();
         var waiting = imageChecks.unchecked(100_000);
 
         assertThat(waiting).contains(waitingImage.storageKey());
+        assertThat(imageChecks.uncheckedCount())
+                .as("the backlog's size, counted as the sweep lists it")
+                .isEqualTo(waiting.size())
+                .as("less the result that the sweep marked")
+                .isEqualTo(countedBeforeTheSweep - 1);
         assertThat(waiting).doesNotContain(checkedImage.storageKey(), checkedBeforeItsRow.storageKey());
         assertThat(jdbc.sql("SELECT checked FROM application_image WHERE storage_key = :key")
                         .param("key", checkedBeforeItsRow.storageKey())

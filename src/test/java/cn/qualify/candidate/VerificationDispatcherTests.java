@@ -91,6 +91,45 @@ class VerificationDispatcherTests {
     }
 
     @Test
+    void oneSweepDrainsABacklogLargerThanThePool() {
+        var keys = new ArrayList<StorageKey>();
+        for (int i = 0; i < 12; i++) {
+            var key = StorageKey.newKey(2025);
+            store.put(key, TestImages.aLowResolutionJpeg());
+            checks.uploaded(key);
+            keys.add(key);
+        }
+
+        dispatcher.sweep();
+        assertThat(pool.waiting()).as("the pool takes what fits").isEqualTo(1);
+        assertThat(checks.recorded).isEmpty();
+
+        release.countDown();
+        // no second sweep: each finished verification hands the pool the next image the sweep found
+        await(() -> checks.recorded.size() == keys.size());
+        assertThat(checks.unchecked(100)).isEmpty();
+        assertThat(checks.recorded.values())
+                .allSatisfy(check -> assertThat(check.flags()).containsExactly("LOW_RESOLUTION"));
+    }
+
+    @Test
+    void aResultThatCannotBeRecordedDoesNotStopTheDrain() {
+        var keys = new ArrayList<StorageKey>();
+        for (int i = 0; i < 5; i++) {
+            var key = StorageKey.newKey(2025);
+            store.put(key, TestImages.aLowResolutionJpeg());
+            checks.uploaded(key);
+            keys.add(key);
+        }
+        checks.failing.add(keys.get(0).value());
+
+        dispatcher.sweep();
+        release.countDown();
+        await(() -> checks.recorded.size() == keys.size() - 1);
+        assertThat(checks.unchecked(100)).containsExactly(keys.get(0).value());
+    }
+
+    @Test
     void anImageWhoseDocumentIsGoneIsMarkedCorruptOnce() {
         release.countDown();
         var key = StorageKey.newKey(2025);
@@ -125,6 +164,8 @@ class VerificationDispatcherTests {
         final Map<String, Boolean> uploaded = new LinkedHashMap<>();
         final Map<String, ImageCheck> recorded = new ConcurrentHashMap<>();
         final Set<String> recheck = ConcurrentHashMap.newKeySet();
+        /** Keys whose result cannot be recorded, as while the database is unavailable. */
+        final Set<String> failing = ConcurrentHashMap.newKeySet();
 
         synchronized void uploaded(StorageKey key) {
             uploaded.put(key.value(), true);
@@ -132,6 +173,9 @@ class VerificationDispatcherTests {
 
         @Override
         public synchronized void record(ImageCheck check) {
+            if (failing.contains(check.storageKey())) {
+                throw new IllegalStateException("cannot record " + check.storageKey());
+            }
             recorded.put(check.storageKey(), check);
             recheck.remove(check.storageKey());
         }
@@ -149,6 +193,11 @@ class VerificationDispatcherTests {
                     .filter(key -> !recorded.containsKey(key) || recheck.contains(key))
                     .limit(limit)
                     .toList();
+        }
+
+        @Override
+        public long uncheckedCount() {
+            return unchecked(Integer.MAX_VALUE).size();
         }
 
         @Override
