@@ -12,6 +12,7 @@
 # Settings (environment):
 #   PERF_DB (qualify_perf)  PERF_PORT (18080)  PGHOST (127.0.0.1)  PGPORT (5432)  PGUSER (postgres)
 #   PERF_HEAP (512m)        PERF_JAVA_OPTS (extra JVM options)     PERF_APP_ARGS (extra --spring.* arguments)
+#   PERF_METRICS_TOKEN (perf-metrics)  the bearer token for /actuator/prometheus (-DmetricsToken in the simulations)
 #   PERF_JAR                a product jar to run instead of target/qualify-*.jar (with --no-build), e.g. a copy
 #                           built from an earlier commit, to compare two builds on the same data
 #   PERF_AUTOVACUUM=on      turn PostgreSQL's autovacuum on for the run where it is off (ALTER SYSTEM, superuser);
@@ -114,6 +115,8 @@ APP_ARGS=(
     --spring.datasource.password=
     --server.port=$PORT
     --qualify.documents.directory=$OUT/documents
+    # for the simulations that read the product's meters (the verification backlog)
+    --qualify.identity.metrics-token=${PERF_METRICS_TOKEN:-perf-metrics}
     # one access line per request would cost more than some of the requests measured
     --logging.level.root=WARN
     --logging.level.cn.qualify=INFO

@@ -1,10 +1,12 @@
 package cn.qualify.perf;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +59,11 @@ public class UploadPeakSimulation extends Simulation {
     private final byte[] pixelFlood = read(Bench.target().resolve("images/bad/pixel-flood.jpg"));
     private final byte[] pngBomb = read(Bench.target().resolve("images/bad/png-bomb.png"));
     private final Logins candidates = new Logins("candidates");
+    /** Seconds to wait at most for the hold's verification backlog to drain before the bare endpoint's phases. */
+    private final int drainLimit = Bench.number("upload.drainLimit", 1200);
+
+    private final String metricsToken = Bench.text("metricsToken", "perf-metrics");
+    private final Drain drain = new Drain();
     private final int sessions = Bench.number("upload.sessions", sessionsNeeded());
 
     private final HttpProtocolBuilder protocol = http.baseUrl(Bench.baseUrl())
@@ -140,6 +148,64 @@ public class UploadPeakSimulation extends Simulation {
         return scenario(name).feed(candidates.feeder()).feed(imageFeeder()).exec(productUpload(request, name));
     }
 
+    /**
+     * Reads the product's verification backlog ({@code qualify_verification_backlog}) once a second until it is
+     * zero or {@code upload.drainLimit} seconds have passed: the bare endpoint's phases follow, and verification at
+     * full speed would take the cores from them. The drain's rate is the product's own target 2, sweep and all.
+     */
+    private ScenarioBuilder drain() {
+        return scenario("verification drain")
+                .asLongAs(session -> drain.goesOn(drainLimit))
+                .on(exec(http("verification backlog")
+                                .get("/actuator/prometheus")
+                                .header("Accept", "text/plain")
+                                .header("Authorization", "Bearer " + metricsToken)
+                                .check(status().is(200))
+                                .check(regex("(?m)^qualify_verification_backlog (\\S+)$")
+                                        .saveAs("backlog")))
+                        .exitHereIfFailed()
+                        .exec(session -> {
+                            drain.read((long) Double.parseDouble(session.getString("backlog")));
+                            return session;
+                        })
+                        .pause(Duration.ofSeconds(1)));
+    }
+
+    /** The backlog as read while it drains: its first and last reading and when they were taken. */
+    static final class Drain {
+        private long first = -1;
+        private long last = -1;
+        private long startedNanos;
+        private long lastNanos;
+
+        synchronized boolean goesOn(int limitSeconds) {
+            return last != 0 && (first < 0 || System.nanoTime() - startedNanos < limitSeconds * 1_000_000_000L);
+        }
+
+        synchronized void read(long backlog) {
+            lastNanos = System.nanoTime();
+            if (first < 0) {
+                first = backlog;
+                startedNanos = lastNanos;
+            }
+            last = backlog;
+        }
+
+        synchronized String summary() {
+            double seconds = (lastNanos - startedNanos) / 1e9;
+            return first < 0
+                    ? "Verification backlog after the hold: not read."
+                    : String.format(
+                            Locale.ROOT,
+                            "Verification backlog after the hold: %d images, %d left after %.0f s (%.1f verified a"
+                                    + " second while nothing else ran).",
+                            first,
+                            last,
+                            seconds,
+                            seconds > 0 ? (first - last) / seconds : 0.0);
+        }
+    }
+
     private ScenarioBuilder bare(String name, String request) {
         return scenario(name).feed(imageFeeder()).exec(bareUpload(request, name));
     }
@@ -192,6 +258,9 @@ public class UploadPeakSimulation extends Simulation {
         if (last != null) {
             bareTarget = bareTarget.andThen(last);
         }
+        if (drainLimit > 0) {
+            bareTarget = drain().injectOpen(atOnceUsers(1)).andThen(bareTarget);
+        }
         var productTarget = product("product target", "upload")
                 .injectOpen(target.injection())
                 .andThen(bareTarget);
@@ -238,6 +307,9 @@ public class UploadPeakSimulation extends Simulation {
             productCapacity = Bench.staircase("product capacity", "upload capacity", stairs, lines);
         }
         lines.add("");
+        if (drainLimit > 0) {
+            lines.add(drain.summary());
+        }
         lines.add(String.format(
                 Locale.ROOT,
                 "logged-in candidates: %d. Hold: %.1f uploads/s completed, p95 %d ms, %d errors (target ≥ %.0f/s, p95 ≤ 300"
