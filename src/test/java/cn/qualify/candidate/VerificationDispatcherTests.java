@@ -51,13 +51,7 @@ class VerificationDispatcherTests {
 
     @Test
     void whatDoesNotFitThePoolWaitsForTheSweep() {
-        var keys = new ArrayList<StorageKey>();
-        for (int i = 0; i < 4; i++) {
-            var key = StorageKey.newKey(2025);
-            store.put(key, TestImages.aLowResolutionJpeg());
-            checks.uploaded(key);
-            keys.add(key);
-        }
+        var keys = uploaded(4);
 
         assertThat(dispatcher.verifySoon(keys.get(0))).as("taken by the thread").isTrue();
         assertThat(dispatcher.verifySoon(keys.get(1)))
@@ -92,13 +86,7 @@ class VerificationDispatcherTests {
 
     @Test
     void oneSweepDrainsABacklogLargerThanThePool() {
-        var keys = new ArrayList<StorageKey>();
-        for (int i = 0; i < 12; i++) {
-            var key = StorageKey.newKey(2025);
-            store.put(key, TestImages.aLowResolutionJpeg());
-            checks.uploaded(key);
-            keys.add(key);
-        }
+        var keys = uploaded(12);
 
         dispatcher.sweep();
         assertThat(pool.waiting()).as("the pool takes what fits").isEqualTo(1);
@@ -114,13 +102,7 @@ class VerificationDispatcherTests {
 
     @Test
     void aResultThatCannotBeRecordedDoesNotStopTheDrain() {
-        var keys = new ArrayList<StorageKey>();
-        for (int i = 0; i < 5; i++) {
-            var key = StorageKey.newKey(2025);
-            store.put(key, TestImages.aLowResolutionJpeg());
-            checks.uploaded(key);
-            keys.add(key);
-        }
+        var keys = uploaded(5);
         checks.failing.add(keys.get(0).value());
 
         dispatcher.sweep();
@@ -141,6 +123,18 @@ class VerificationDispatcherTests {
         });
         assertThat(checks.recorded.get(key.value()).flags()).containsExactly("CORRUPT");
         assertThat(checks.recorded.get(key.value()).thumbnailKey()).isNull();
+    }
+
+    /** Stores that many low-resolution photos and lists them as uploaded, oldest first. */
+    List<StorageKey> uploaded(int count) {
+        var keys = new ArrayList<StorageKey>();
+        for (int i = 0; i < count; i++) {
+            var key = StorageKey.newKey(2025);
+            store.put(key, TestImages.aLowResolutionJpeg());
+            checks.uploaded(key);
+            keys.add(key);
+        }
+        return keys;
     }
 
     static void await(java.util.function.BooleanSupplier done) {
