@@ -76,9 +76,12 @@ class JdbcImageChecks implements ImageChecks {
 
     /**
      * Images still waiting for their result, oldest first. A result recorded before its image row was committed left
-     * the row unmarked: such rows are marked first, so that they do not stand in the index range for ever; a result
-     * that waits for a new thumbnail ({@code recheck}) is not such a one. A removed image waits only for a new
-     * thumbnail: the reviewer still sees replaced images, but no result is owed to one the candidate deleted.
+     * the row unmarked: such rows among the oldest {@code limit} are marked first, so that they do not stand in the
+     * index range for ever; a result that waits for a new thumbnail ({@code recheck}) is not such a one. Only the
+     * oldest: the backlog of a deadline peak holds tens of thousands of images, and marking across all of them cost
+     * PostgreSQL more than a second each sweep (docs/performance.md, sixteenth run); a later row is marked once it is
+     * among the oldest. A removed image waits only for a new thumbnail: the reviewer still sees replaced images, but
+     * no result is owed to one the candidate deleted.
      */
     @Override
     @Transactional
@@ -86,9 +89,13 @@ class JdbcImageChecks implements ImageChecks {
         jdbc.sql("""
                         UPDATE application_image SET checked = TRUE
                         WHERE checked = FALSE
+                          AND storage_key IN (SELECT i.storage_key FROM application_image i
+                                              WHERE i.checked = FALSE
+                                              ORDER BY i.uploaded_at
+                                              FETCH FIRST :limit ROWS ONLY)
                           AND EXISTS (SELECT 1 FROM image_check c
                                       WHERE c.storage_key = application_image.storage_key AND c.recheck = FALSE)
-                        """).update();
+                        """).param("limit", limit).update();
         return jdbc.sql("""
                         SELECT i.storage_key FROM application_image i
                         WHERE i.checked = FALSE AND i.purged_at IS NULL
