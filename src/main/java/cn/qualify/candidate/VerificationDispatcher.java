@@ -41,8 +41,9 @@ class VerificationDispatcher {
     static final String THUMBNAIL_SUFFIX = "thumb.jpg";
     private static final String CORRUPT = QualityFlag.CORRUPT.name();
     /**
-     * Images the sweep reads at a time: more than the pool verifies between two sweeps at full speed (about 150 a
-     * second on two cores, 2,250 in the 15 s between sweeps), and a few hundred kilobytes of keys in memory.
+     * Images the sweep reads at a time: more than the pool verifies between two sweeps at full speed (110–120 a
+     * second on two cores, docs/performance.md: some 1,800 in the 15 s between sweeps), and a few hundred kilobytes
+     * of keys in memory.
      */
     static final int SWEEP_PAGE = 5_000;
 
