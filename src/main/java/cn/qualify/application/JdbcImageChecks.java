@@ -16,6 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JdbcImageChecks implements ImageChecks {
 
+    /** The images {@link #unchecked} lists and {@link #uncheckedCount} counts, as {@code i}. */
+    private static final String WAITING = """
+            FROM application_image i
+            WHERE i.checked = FALSE AND i.purged_at IS NULL
+              AND (i.removed_at IS NULL
+                   OR EXISTS (SELECT 1 FROM image_check c
+                              WHERE c.storage_key = i.storage_key AND c.recheck = TRUE))
+            """;
+
     private final JdbcClient jdbc;
 
     JdbcImageChecks(JdbcClient jdbc) {
@@ -96,26 +105,15 @@ class JdbcImageChecks implements ImageChecks {
                           AND EXISTS (SELECT 1 FROM image_check c
                                       WHERE c.storage_key = application_image.storage_key AND c.recheck = FALSE)
                         """).param("limit", limit).update();
-        return jdbc.sql("""
-                        SELECT i.storage_key FROM application_image i
-                        WHERE i.checked = FALSE AND i.purged_at IS NULL
-                          AND (i.removed_at IS NULL
-                               OR EXISTS (SELECT 1 FROM image_check c
-                                          WHERE c.storage_key = i.storage_key AND c.recheck = TRUE))
-                        ORDER BY i.uploaded_at
-                        FETCH FIRST :limit ROWS ONLY
-                        """).param("limit", limit).query(String.class).list();
+        return jdbc.sql("SELECT i.storage_key " + WAITING + " ORDER BY i.uploaded_at FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit)
+                .query(String.class)
+                .list();
     }
 
     @Override
     public long uncheckedCount() {
-        return jdbc.sql("""
-                        SELECT count(*) FROM application_image i
-                        WHERE i.checked = FALSE AND i.purged_at IS NULL
-                          AND (i.removed_at IS NULL
-                               OR EXISTS (SELECT 1 FROM image_check c
-                                          WHERE c.storage_key = i.storage_key AND c.recheck = TRUE))
-                        """).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) " + WAITING).query(Long.class).single();
     }
 
     @Override
