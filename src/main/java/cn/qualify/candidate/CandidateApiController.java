@@ -143,6 +143,13 @@ class CandidateApiController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The document store is unavailable; nothing was stored, send the file again later",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ImageJson> upload(
             AccountId candidate,
             @PathVariable Material material,

@@ -49,7 +49,7 @@ class CandidateApiDocumentationIntegrationTests {
             new Journey(
                     "post",
                     "/api/v1/candidate/materials/{material}/images",
-                    List.of("400", "403", "404", "409", "413", "415", "422")),
+                    List.of("400", "403", "404", "409", "413", "415", "422", "503")),
             new Journey("get", "/api/v1/candidate/images/{imageId}", List.of(), List.of("404")),
             new Journey("delete", "/api/v1/candidate/images/{imageId}", List.of("404", "409")),
             new Journey("post", "/api/v1/candidate/application/submit", List.of("409", "422")),
