@@ -5,7 +5,8 @@
 #   perf/run-server.sh stop                     stop the server and its samplers
 #
 # --fresh drops and recreates the database first; without it the database is created only if missing, so that a
-# generated data set (perf/generate.sh) is kept between runs. The server runs with the `demo` profile: on an empty
+# generated data set (perf/generate.sh) is kept between runs. The server runs with the `postgresql` profile (the
+# production pool and driver settings) and the `demo` profile: on an empty
 # database it creates the exam district, its 14 exam points, the exam year 2025 with its windows open around today,
 # the demo reviewers (shenyang, dalian, district) and the seven demo candidates; on a filled database it adds nothing.
 #
@@ -109,7 +110,7 @@ JAVA_OPTS=(
 # shellcheck disable=SC2206
 JAVA_OPTS+=(${PERF_JAVA_OPTS:-})
 APP_ARGS=(
-    --spring.profiles.active=demo
+    --spring.profiles.active=demo,postgresql
     --spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$DB
     --spring.datasource.username=$PGUSER
     --spring.datasource.password=
