@@ -6,9 +6,9 @@
 #
 # --fresh drops and recreates the database first; without it the database is created only if missing, so that a
 # generated data set (perf/generate.sh) is kept between runs. The server runs with the `postgresql` profile (the
-# production pool and driver settings) and the `demo` profile: on an empty
-# database it creates the exam district, its 14 exam points, the exam year 2025 with its windows open around today,
-# the demo reviewers (shenyang, dalian, district) and the seven demo candidates; on a filled database it adds nothing.
+# production pool and driver settings) and the `demo` profile: on an empty database it creates the exam district,
+# its 14 exam points, the exam year 2025 with its windows open around today, the demo reviewers (shenyang, dalian,
+# district) and the seven demo candidates; on a filled database it adds nothing.
 #
 # Settings (environment):
 #   PERF_DB (qualify_perf)  PERF_PORT (18080)  PGHOST (127.0.0.1)  PGPORT (5432)  PGUSER (postgres)
