@@ -3,7 +3,9 @@ package cn.qualify.application;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +56,17 @@ class JdbcStoredImages implements StoredImages {
             statement = statement.param("after", after);
         }
         return statement.query(ROW).list();
+    }
+
+    @Override
+    public Set<String> withStorageKeys(Collection<String> storageKeys) {
+        if (storageKeys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT storage_key FROM application_image WHERE storage_key IN (:keys)")
+                .param("keys", storageKeys)
+                .query(String.class)
+                .list());
     }
 
     @Override

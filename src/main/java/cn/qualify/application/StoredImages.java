@@ -1,7 +1,9 @@
 package cn.qualify.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,6 +19,13 @@ public interface StoredImages {
      * @param after the last id of the previous page, or {@code null} for the first page
      */
     List<StoredImageRecord> notPurged(Integer examYear, UUID after, int limit);
+
+    /**
+     * Which of these storage keys an image row names, purged or not: the documents an upload committed.
+     *
+     * @param storageKeys at most a thousand
+     */
+    Set<String> withStorageKeys(Collection<String> storageKeys);
 
     /** How many of the exam year's applications are not in a final state. */
     long openApplications(int examYear);

@@ -109,9 +109,10 @@ class CandidateJourney {
 
     /**
      * Checks an uploaded image, stores it and adds it to the material. The bytes are stored first under a key
-     * announced as pending, then the image row and the key's confirmation commit together: a crash in between leaves
-     * bytes that nothing shows and the orphan sweep deletes, never an image row without its bytes. A stored file
-     * that does not end up in the application is deleted again at once.
+     * announced as pending, then the image row commits, and with it the key's confirmation ({@link
+     * UploadedImageReferences}): a crash in between leaves bytes that nothing shows and the orphan sweep deletes,
+     * never an image row without its bytes. A stored file that does not end up in the application is deleted again
+     * at once.
      */
     MaterialImage upload(AccountId candidate, Material material, InputStream content, long declaredSize)
             throws IOException {
@@ -149,27 +150,22 @@ class CandidateJourney {
         }
     }
 
-    /**
-     * A racing change to another material should not fail this upload: reload once and try again. Each attempt
-     * is one transaction with the confirmation of the stored key.
-     */
+    /** A racing change to another material should not fail this upload: reload once and try again. */
     private MaterialImage addWithOneRetry(
             Application application, Material material, AcceptedImage accepted, StorageKey key, int maxImages) {
         var stored =
                 new StoredImage(key.value(), accepted.sha256(), accepted.size(), accepted.width(), accepted.height());
         try {
-            return transactions.execute(status -> addAndConfirm(application, material, stored, key, maxImages));
+            return transactions.execute(status -> add(application, material, stored, maxImages));
         } catch (StaleApplicationException stale) {
-            return transactions.execute(status ->
-                    addAndConfirm(applications.byId(application.id()).orElseThrow(), material, stored, key, maxImages));
+            return transactions.execute(
+                    status -> add(applications.byId(application.id()).orElseThrow(), material, stored, maxImages));
         }
     }
 
-    private MaterialImage addAndConfirm(
-            Application application, Material material, StoredImage stored, StorageKey key, int maxImages) {
+    private MaterialImage add(Application application, Material material, StoredImage stored, int maxImages) {
         var image = application.addImage(material.name(), stored, maxImages, clock.instant());
         applications.save(application);
-        pendingDocuments.confirm(key);
         return image;
     }
 

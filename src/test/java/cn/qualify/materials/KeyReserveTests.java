@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -187,7 +188,9 @@ class KeyReserveTests {
                 jdbc,
                 new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class),
                 pressure,
-                grace());
+                grace(),
+                new StaticListableBeanFactory(Map.of("references", (DocumentReferences) keys -> Set.of()))
+                        .getBeanProvider(DocumentReferences.class));
         arrive(40);
         var stored = pending.store(YEAR, new byte[] {1, 2, 3});
         assertThat(rows()).hasSize(8);
