@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +33,12 @@ class JdbcApplications implements Applications {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcTemplate jdbcTemplate;
+    private volatile Boolean statementsTogether;
 
-    JdbcApplications(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    JdbcApplications(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.events = events;
         this.clock = clock;
     }
@@ -179,15 +184,50 @@ class JdbcApplications implements Applications {
     @Transactional
     public Application save(Application application) {
         var savedAt = clock.instant();
-        var now = timestamp(savedAt);
-        int updated = jdbc.sql("""
-                        UPDATE application SET state = :state, exam_point_code = :point, round = :round,
-                            offline_review = :offline, revision_deadline = :deadline,
-                            point_decider_id = :deciderId, point_decider_name = :deciderName,
-                            version = version + 1,
-                            updated_at = CASE WHEN state = 'DRAFT' AND :state = 'DRAFT' THEN updated_at ELSE :now END
-                        WHERE id = :id AND version = :version
-                        """)
+        var newImages = application.allImages().stream()
+                .filter(image -> application.storedImageCurrent(image.id()).isEmpty())
+                .toList();
+        // An upload's save: its image row goes with the application's update, one round trip instead of two. If the
+        // update finds a newer version the transaction rolls back, the image row with it.
+        var withImage = newImages.size() == 1 && sendsStatementsTogether() ? newImages.get(0) : null;
+        var statement = jdbc.sql(withImage == null ? UPDATE_APPLICATION : UPDATE_APPLICATION + ";\n" + INSERT_IMAGE);
+        statement = bindApplication(statement, application, timestamp(savedAt));
+        if (withImage != null) {
+            statement = bindImage(statement, application, withImage);
+        }
+        // with two statements PostgreSQL's driver reports the first one's count: the update's
+        int updated = statement.update();
+        if (updated != 1) {
+            throw new StaleApplicationException(application.id(), application.version());
+        }
+        saveImages(application, withImage);
+        saveReviews(application);
+        application.events().forEach(events::publishEvent);
+        application.clearEvents();
+        events.publishEvent(new ApplicationSaved(
+                application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
+        return asStored(application);
+    }
+
+    private static final String UPDATE_APPLICATION = """
+            UPDATE application SET state = :state, exam_point_code = :point, round = :round,
+                offline_review = :offline, revision_deadline = :deadline,
+                point_decider_id = :deciderId, point_decider_name = :deciderName,
+                version = version + 1,
+                updated_at = CASE WHEN state = 'DRAFT' AND :state = 'DRAFT' THEN updated_at ELSE :now END
+            WHERE id = :id AND version = :version
+            """;
+
+    private static final String INSERT_IMAGE = """
+            INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes,
+                width, height, uploaded_at, round, removed_at, removed_in_round)
+            VALUES (:imageId, :id, :material, :key, :sha, :size, :width, :height, :uploaded, :imageRound,
+                :removed, :removedRound)
+            """;
+
+    private static JdbcClient.StatementSpec bindApplication(
+            JdbcClient.StatementSpec statement, Application application, OffsetDateTime now) {
+        return statement
                 .param("state", application.state().name())
                 .param("point", application.examPointCode())
                 .param("round", application.round())
@@ -206,18 +246,38 @@ class JdbcApplications implements Applications {
                         application.examPointDecider().map(Actor::displayName).orElse(null))
                 .param("now", now)
                 .param("id", application.id())
-                .param("version", application.version())
-                .update();
-        if (updated != 1) {
-            throw new StaleApplicationException(application.id(), application.version());
+                .param("version", application.version());
+    }
+
+    private static JdbcClient.StatementSpec bindImage(
+            JdbcClient.StatementSpec statement, Application application, MaterialImage image) {
+        return statement
+                .param("imageId", image.id())
+                .param("id", application.id())
+                .param("material", image.material())
+                .param("key", image.storageKey())
+                .param("sha", image.sha256())
+                .param("size", image.sizeBytes())
+                .param("width", image.width())
+                .param("height", image.height())
+                .param("uploaded", timestamp(image.uploadedAt()))
+                .param("imageRound", image.round())
+                .param("removed", image.removedAt() == null ? null : timestamp(image.removedAt()))
+                .param("removedRound", image.removedInRound());
+    }
+
+    /**
+     * Whether the database takes several statements in one round trip: PostgreSQL's driver sends them together
+     * and runs them in the caller's transaction; H2 is sent one statement at a time.
+     */
+    private boolean sendsStatementsTogether() {
+        var known = statementsTogether;
+        if (known == null) {
+            known = jdbcTemplate.execute((ConnectionCallback<Boolean>)
+                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            statementsTogether = known;
         }
-        saveImages(application);
-        saveReviews(application);
-        application.events().forEach(events::publishEvent);
-        application.clearEvents();
-        events.publishEvent(new ApplicationSaved(
-                application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
-        return asStored(application);
+        return known;
     }
 
     /**
@@ -272,29 +332,14 @@ class JdbcApplications implements Applications {
         return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void saveImages(Application application) {
+    /** Writes what changed in the images, but for {@code alreadyInserted} (null if none was). */
+    private void saveImages(Application application, MaterialImage alreadyInserted) {
         for (MaterialImage image : application.allImages()) {
             var storedCurrent = application.storedImageCurrent(image.id());
             if (storedCurrent.isEmpty()) {
-                jdbc.sql("""
-                                INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes,
-                                    width, height, uploaded_at, round, removed_at, removed_in_round)
-                                VALUES (:id, :application, :material, :key, :sha, :size, :width, :height, :uploaded, :round,
-                                    :removed, :removedRound)
-                                """)
-                        .param("id", image.id())
-                        .param("application", application.id())
-                        .param("material", image.material())
-                        .param("key", image.storageKey())
-                        .param("sha", image.sha256())
-                        .param("size", image.sizeBytes())
-                        .param("width", image.width())
-                        .param("height", image.height())
-                        .param("uploaded", timestamp(image.uploadedAt()))
-                        .param("round", image.round())
-                        .param("removed", image.removedAt() == null ? null : timestamp(image.removedAt()))
-                        .param("removedRound", image.removedInRound())
-                        .update();
+                if (image != alreadyInserted) {
+                    bindImage(jdbc.sql(INSERT_IMAGE), application, image).update();
+                }
             } else if (!image.isCurrent() && storedCurrent.get()) {
                 jdbc.sql("UPDATE application_image SET removed_at = :removed, removed_in_round = :round WHERE id = :id")
                         .param("removed", timestamp(image.removedAt()))
