@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -219,6 +221,28 @@ class SparingSessionRepositoryTests {
         // ended elsewhere (another node, an administrator) before this thread asks for it again
         new JdbcTemplate(dataSource).update("DELETE FROM SPRING_SESSION WHERE SESSION_ID = ?", id);
         assertThat(applicationSessions.findById(id)).isNull();
+    }
+
+    @Test
+    void theApplicationsStoreReadsAnAttributeOncePerChange() {
+        var application = (SparingSessionRepository) applicationSessions;
+        var key = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+        var session = application.createSession();
+        session.setAttribute(key, RememberedSessionAttributesTests.signedIn("210102199001011234"));
+        application.save(session);
+        try {
+            application.forgetSaved();
+            SecurityContext first = application.findById(session.getId()).getAttribute(key);
+            application.forgetSaved();
+            SecurityContext second = application.findById(session.getId()).getAttribute(key);
+
+            assertThat(second).isEqualTo(first).isNotSameAs(first);
+            assertThat(second.getAuthentication().getPrincipal())
+                    .as("the principal, immutable, read once from the stored bytes")
+                    .isSameAs(first.getAuthentication().getPrincipal());
+        } finally {
+            application.deleteById(session.getId());
+        }
     }
 
     private int sessionRows(String id) {
