@@ -104,8 +104,8 @@ public class StatusStormSimulation extends Simulation {
         var file = Bench.stats("static target", "static file, hold", target.rate(), target.window());
         lines.add(file.row());
         lines.add(page.row());
-        double pageCapacity = 0;
-        double fileCapacity = 0;
+        Bench.Capacity pageCapacity = null;
+        Bench.Capacity fileCapacity = null;
         if (stairs.enabled()) {
             fileCapacity = Bench.staircase("static capacity", "static file capacity", stairs, lines);
             pageCapacity = Bench.staircase("page capacity", "status page capacity", stairs, lines);
@@ -125,15 +125,18 @@ public class StatusStormSimulation extends Simulation {
                 page.throughput() >= target.rate() * 0.98 && page.p95() <= 100 && page.errors() == 0
                         ? "met"
                         : "NOT met"));
-        if (stairs.enabled() && fileCapacity > 0) {
-            double ratio = pageCapacity / fileCapacity;
+        if (fileCapacity != null && fileCapacity.best() > 0) {
+            double ratio = pageCapacity.best() / fileCapacity.best();
             lines.add(String.format(
                     Locale.ROOT,
-                    "Capacity: status page %.1f/s, static file %.1f/s, ratio %.2f (target ≥ 0.40: %s).",
-                    pageCapacity,
-                    fileCapacity,
+                    "Capacity: status page %s, static file %s, ratio %s%.2f (target ≥ 0.40: %s).",
+                    pageCapacity.describe(),
+                    fileCapacity.describe(),
+                    fileCapacity.reached() ? "" : "at most ",
                     ratio,
-                    ratio >= 0.4 ? "met" : "NOT met"));
+                    !pageCapacity.reached() || !fileCapacity.reached()
+                            ? "not measured, a capacity was not reached"
+                            : ratio >= 0.4 ? "met" : "NOT met"));
         }
         Bench.report("StatusStormSimulation", lines);
     }

@@ -34,10 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (150/s for 120 s after a 30 s ramp, which follow {@code upload.warmup} seconds (60) ramped to a third of that rate
  * to compile the upload path), while pixel-flood and PNG-bomb uploads arrive at {@code upload.hostileRate}
  * (2/s) and must be refused with 422. The same injection then runs against the bare endpoint ({@link
- * BareUploadServer} at {@code bareUrl}). Capacity staircases follow, open model: the bare endpoint's first (100/s up
- * by 100/s, 6 levels of 20 s, {@code upload.bareCapacity.*}), then the product's (100/s up by 50/s, 6 levels of 20 s,
- * {@code upload.capacity.*}), which overloads the product at its top; the ratio of the highest rates they complete
- * is the comparison of the target.
+ * BareUploadServer} at {@code bareUrl}). Capacity staircases follow, open model: the bare endpoint's first (300/s up
+ * by 200/s, 8 levels of 20 s, {@code upload.bareCapacity.*}), then the product's (100/s up by 50/s, 6 levels of 20 s,
+ * {@code upload.capacity.*}), each meant to overload its server at its top; the ratio of the highest rates they
+ * complete is the comparison of the target, and the report says when a staircase's top level was still completed,
+ * so that its best level is only a lower bound.
  *
  * <p>Each candidate has 16 free image slots (8 in PROBATION_ASSESSMENT and 8 in INSTITUTION_LICENSE after the
  * generator's 2 + 2), so the simulation logs in enough candidates for every upload of the run, starting at {@code
@@ -52,7 +53,7 @@ public class UploadPeakSimulation extends Simulation {
     private final int warmup = Bench.number("upload.warmup", 60);
 
     private final Bench.Staircase stairs = Bench.Staircase.of("upload.capacity", 100, 50, 6, 20);
-    private final Bench.Staircase bareStairs = Bench.Staircase.of("upload.bareCapacity", 100, 100, 6, 20);
+    private final Bench.Staircase bareStairs = Bench.Staircase.of("upload.bareCapacity", 300, 200, 8, 20);
     private final double hostileRate = Double.parseDouble(Bench.text("upload.hostileRate", "2"));
     private final String bareUrl = Bench.text("bareUrl", "http://127.0.0.1:18090") + "/upload";
     private final List<byte[]> images = images();
@@ -300,9 +301,9 @@ public class UploadPeakSimulation extends Simulation {
         if (hostileRate > 0) {
             lines.add(Bench.whole("hostile", "hostile uploads (422 expected)").row());
         }
-        double productCapacity = 0;
-        double bareCapacity = 0;
-        if (stairs.enabled()) {
+        Bench.Capacity productCapacity = null;
+        Bench.Capacity bareCapacity = null;
+        if (stairs.enabled() && bareStairs.enabled()) {
             bareCapacity = Bench.staircase("bare capacity", "bare capacity", bareStairs, lines);
             productCapacity = Bench.staircase("product capacity", "upload capacity", stairs, lines);
         }
@@ -322,16 +323,18 @@ public class UploadPeakSimulation extends Simulation {
                 product.throughput() >= target.rate() * 0.98 && product.p95() <= 300 && product.errors() == 0
                         ? "met"
                         : "NOT met"));
-        if (stairs.enabled() && bareCapacity > 0) {
-            double ratio = productCapacity / bareCapacity;
+        if (bareCapacity != null && bareCapacity.best() > 0) {
+            double ratio = productCapacity.best() / bareCapacity.best();
             lines.add(String.format(
                     Locale.ROOT,
-                    "Capacity: product %.1f/s, bare endpoint %.1f/s, ratio %.2f (target ≥ 0.50: %s). A capacity is only"
-                            + " a capacity if its staircase went past it (a level completing clearly less than offered).",
-                    productCapacity,
-                    bareCapacity,
+                    "Capacity: product %s, bare endpoint %s, ratio %s%.2f (target ≥ 0.50: %s).",
+                    productCapacity.describe(),
+                    bareCapacity.describe(),
+                    bareCapacity.reached() ? "" : "at most ",
                     ratio,
-                    ratio >= 0.5 ? "met" : "NOT met"));
+                    !productCapacity.reached() || !bareCapacity.reached()
+                            ? "not measured, a capacity was not reached"
+                            : ratio >= 0.5 ? "met" : "NOT met"));
         }
         Bench.report("UploadPeakSimulation", lines);
     }
