@@ -1,6 +1,12 @@
 package cn.qualify.materials;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The off-request-path verification ({@link ImageVerification#verify(byte[])}: full decode subsampled to 1600 px,
  * quality measures, 320 px thumbnail) against a plain {@link ImageIO#read} of the same images, two threads each
- * (the default pool of a 2-core machine). Images from {@link BenchImages}; throughput in images per second.
+ * (the default pool of a 2-core machine). Images from {@link BenchImages}; throughput in images per second. Two
+ * more compare verification's decode ({@code storedSamples}) with decoding into an image kept from one call to the
+ * next ({@code rgbIntoReusedImage}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -87,5 +97,81 @@ public class ImagePipelineBenchmark {
 
     static BufferedImage plainDecode(byte[] image) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(image));
+    }
+
+    /** The decode verification does: the stored samples, in a raster the JDK's reader allocates for each image. */
+    @Benchmark
+    public Raster storedSamples(Cursor cursor) throws IOException {
+        return ImageCodecs.decodeSamples(cursor.next(uploads), ImagePipelineBenchmark::subsampling)
+                .raster();
+    }
+
+    /** As verification subsamples: to at most {@link ImageVerification#DECODED_SIDE} on the long side. */
+    static int subsampling(int width, int height) {
+        return Math.max(1, (int) Math.ceil((double) Math.max(width, height) / ImageVerification.DECODED_SIDE));
+    }
+
+    /**
+     * The alternative that would allocate no raster: decoding into an image the thread keeps, which the JDK's
+     * reader takes only as RGB (its {@code readRaster}, the only way to the stored samples, takes no destination),
+     * and the luma computed from it, as verification would then need.
+     */
+    @Benchmark
+    public int rgbIntoReusedImage(Cursor cursor, ReusedImage reused) throws IOException {
+        var readers = ImageIO.getImageReadersByFormatName("jpeg");
+        ImageReader reader = readers.next();
+        while (readers.hasNext() && !reader.getClass().getName().startsWith("com.twelvemonkeys")) {
+            reader = readers.next();
+        }
+        try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(cursor.next(uploads)))) {
+            reader.setInput(input, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            int factor = subsampling(width, height);
+            var param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(factor, factor, 0, 0);
+            var image = reused.sized((width + factor - 1) / factor, (height + factor - 1) / factor);
+            param.setDestination(image);
+            if (reader.read(0, param) != image) {
+                throw new IllegalStateException("the reader did not decode into the image given");
+            }
+            return reused.luma(image.getWidth() * image.getHeight());
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** A thread's 1600 × 1600 RGB buffer and luma plane, kept from one image to the next. */
+    @State(Scope.Thread)
+    public static class ReusedImage {
+        final byte[] bgr = new byte[1600 * 1600 * 3];
+        final byte[] luma = new byte[1600 * 1600];
+
+        BufferedImage sized(int width, int height) {
+            var raster = Raster.createInterleavedRaster(
+                    new DataBufferByte(bgr, width * height * 3),
+                    width,
+                    height,
+                    width * 3,
+                    3,
+                    new int[] {2, 1, 0},
+                    null);
+            var colours = new ComponentColorModel(
+                    ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                    false,
+                    false,
+                    Transparency.OPAQUE,
+                    DataBuffer.TYPE_BYTE);
+            return new BufferedImage(colours, raster, false, null);
+        }
+
+        int luma(int pixels) {
+            for (int i = 0, p = 0; i < pixels; i++, p += 3) {
+                luma[i] = (byte)
+                        ((19595 * (bgr[p + 2] & 0xFF) + 38470 * (bgr[p + 1] & 0xFF) + 7471 * (bgr[p] & 0xFF) + 32768)
+                                >> 16);
+            }
+            return luma[pixels / 2];
+        }
     }
 }
