@@ -12,6 +12,9 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -133,7 +136,8 @@ final class RememberedSessionAttributes implements Converter<byte[], Object> {
 
     /**
      * A new token equal to the context's, or null if the context holds anything but a signed-in account's token
-     * made of immutable parts (a token's details and credentials can be changed on the token itself).
+     * made of immutable parts (a token's details and credentials can be changed on the token itself, and an
+     * authority of another type might be changed in place).
      */
     private static UsernamePasswordAuthenticationToken copiedToken(SecurityContextImpl context) {
         if (!(context.getAuthentication() instanceof UsernamePasswordAuthenticationToken token)
@@ -141,13 +145,19 @@ final class RememberedSessionAttributes implements Converter<byte[], Object> {
                 || !token.isAuthenticated()
                 || !(token.getPrincipal() instanceof SignedInAccount)
                 || token.getCredentials() != null
-                || (token.getDetails() != null && token.getDetails().getClass() != WebAuthenticationDetails.class)) {
+                || (token.getDetails() != null && token.getDetails().getClass() != WebAuthenticationDetails.class)
+                || !token.getAuthorities().stream().allMatch(RememberedSessionAttributes::immutable)) {
             return null;
         }
         var copy =
                 UsernamePasswordAuthenticationToken.authenticated(token.getPrincipal(), null, token.getAuthorities());
         copy.setDetails(token.getDetails());
         return copy;
+    }
+
+    private static boolean immutable(GrantedAuthority authority) {
+        return authority.getClass() == SimpleGrantedAuthority.class
+                || authority.getClass() == FactorGrantedAuthority.class;
     }
 
     /** Serialised bytes as a map key: equal when their contents are. */

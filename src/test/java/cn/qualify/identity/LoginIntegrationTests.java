@@ -2,13 +2,18 @@ package cn.qualify.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
 
 /** Log-in, throttling, sessions and CSRF over real HTTP against the running application. */
 @IdentityIntegrationTest
@@ -27,6 +32,9 @@ class LoginIntegrationTests {
 
     @Autowired
     JdbcAccounts accounts;
+
+    @Autowired
+    FindByIndexNameSessionRepository<?> sessions;
 
     Browser browser;
 
@@ -264,6 +272,34 @@ class LoginIntegrationTests {
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(browser.getWithSession("/api/v1/auth/me", session).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aSignedInContextIsReadOncePerChangeAndALogOutEndsNoOtherSession() {
+        var candidate = testAccounts.candidate();
+        browser.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD);
+        var elsewhere = new Browser(port, TestAccounts.freshAddress());
+        elsewhere.logInWithApi(candidate.loginName(), TestAccounts.PASSWORD);
+
+        // what a log-in really stores is remembered: two reads of the session share the immutable principal
+        var id = new String(Base64.getDecoder().decode(browser.sessionId()), StandardCharsets.UTF_8);
+        var key = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+        SecurityContext first = sessions.findById(id).getAttribute(key);
+        SecurityContext second = sessions.findById(id).getAttribute(key);
+        assertThat(second).isNotSameAs(first).isEqualTo(first);
+        assertThat(second.getAuthentication().getPrincipal())
+                .isSameAs(first.getAuthentication().getPrincipal());
+
+        assertThat(browser.postJson("/api/v1/auth/logout", "{}", browser.apiCsrfToken())
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(browser.get("/api/v1/auth/me").statusCode()).isEqualTo(401);
+        var me = elsewhere.get("/api/v1/auth/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(candidate.loginName());
+        assertThat(sessions.findById(id))
+                .as("the logged-out session, gone from the store")
+                .isNull();
     }
 
     @Test

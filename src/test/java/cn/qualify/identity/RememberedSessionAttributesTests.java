@@ -13,6 +13,7 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -106,13 +107,39 @@ class RememberedSessionAttributesTests {
         var withCredentials = new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
                 new SignedInAccount(42, "x", Role.CANDIDATE), "secret", List.of()));
         var otherPrincipal = new SecurityContextImpl(new TestingAuthenticationToken("x", null, "ROLE_CANDIDATE"));
+        var otherAuthority = new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                new SignedInAccount(42, "x", Role.CANDIDATE), null, List.of(new RenamableAuthority("ROLE_CANDIDATE"))));
 
-        for (Object value : List.of(list, withCredentials, otherPrincipal)) {
+        for (Object value : List.of(list, withCredentials, otherPrincipal, otherAuthority)) {
             int before = deserialized.get();
             var first = attributes.convert(stored(value));
             var second = attributes.convert(stored(value));
             assertThat(second).as("%s", value).isEqualTo(value).isNotSameAs(first);
             assertThat(deserialized.get() - before).as("%s", value).isEqualTo(2);
+        }
+    }
+
+    /** An authority that could be changed in place, unlike Spring Security's own. */
+    static final class RenamableAuthority implements GrantedAuthority {
+        String name;
+
+        RenamableAuthority(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getAuthority() {
+            return name;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RenamableAuthority authority && authority.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
         }
     }
 

@@ -254,7 +254,6 @@ final class Bench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    /** The staircase's levels and the highest throughput any level completed (the capacity). */
     /**
      * The highest rate a staircase's levels completed, and whether the staircase went past it: an open level that
      * completed less than {@link #SATURATED} of what it offered, or a closed level that completed no more than that
@@ -271,6 +270,7 @@ final class Bench {
         }
     }
 
+    /** Adds the staircase's levels to {@code lines} and returns the highest throughput any level completed. */
     static Capacity staircase(String phase, String label, Staircase stairs, List<String> lines) {
         double best = 0;
         boolean reached = false;
