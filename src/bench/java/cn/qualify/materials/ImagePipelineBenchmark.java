@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -102,13 +101,8 @@ public class ImagePipelineBenchmark {
     /** The decode verification does: the stored samples, in a raster the JDK's reader allocates for each image. */
     @Benchmark
     public Raster storedSamples(Cursor cursor) throws IOException {
-        return ImageCodecs.decodeSamples(cursor.next(uploads), ImagePipelineBenchmark::subsampling)
+        return ImageCodecs.decodeSamples(cursor.next(uploads), verification::subsampling)
                 .raster();
-    }
-
-    /** As verification subsamples: to at most {@link ImageVerification#DECODED_SIDE} on the long side. */
-    static int subsampling(int width, int height) {
-        return Math.max(1, (int) Math.ceil((double) Math.max(width, height) / ImageVerification.DECODED_SIDE));
     }
 
     /**
@@ -118,16 +112,12 @@ public class ImagePipelineBenchmark {
      */
     @Benchmark
     public int rgbIntoReusedImage(Cursor cursor, ReusedImage reused) throws IOException {
-        var readers = ImageIO.getImageReadersByFormatName("jpeg");
-        ImageReader reader = readers.next();
-        while (readers.hasNext() && !reader.getClass().getName().startsWith("com.twelvemonkeys")) {
-            reader = readers.next();
-        }
+        var reader = ImageCodecs.reader(ImageFormat.JPEG);
         try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(cursor.next(uploads)))) {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            int factor = subsampling(width, height);
+            int factor = verification.subsampling(width, height);
             var param = reader.getDefaultReadParam();
             param.setSourceSubsampling(factor, factor, 0, 0);
             var image = reused.sized((width + factor - 1) / factor, (height + factor - 1) / factor);

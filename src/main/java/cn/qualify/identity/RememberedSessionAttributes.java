@@ -124,35 +124,34 @@ final class RememberedSessionAttributes implements Converter<byte[], Object> {
                 || type == SessionLifetimeFilter.SignedIn.class) {
             return true;
         }
-        return type == SecurityContextImpl.class && copiedToken(((SecurityContextImpl) value)) != null;
+        return type == SecurityContextImpl.class && signedInWithImmutableParts((SecurityContextImpl) value);
     }
 
+    /** The remembered value itself, or for a security context (checked when remembered) a new one around a copy. */
     private static Object handedOut(Object remembered) {
         if (remembered instanceof SecurityContextImpl context) {
-            return new SecurityContextImpl(copiedToken(context));
+            var token = context.getAuthentication();
+            var copy = UsernamePasswordAuthenticationToken.authenticated(
+                    token.getPrincipal(), null, token.getAuthorities());
+            copy.setDetails(token.getDetails());
+            return new SecurityContextImpl(copy);
         }
         return remembered;
     }
 
     /**
-     * A new token equal to the context's, or null if the context holds anything but a signed-in account's token
-     * made of immutable parts (a token's details and credentials can be changed on the token itself, and an
-     * authority of another type might be changed in place).
+     * Whether the context holds a signed-in account's token made of immutable parts and nothing else: a token's
+     * details and credentials can be changed on the token itself, and an authority of another type might be changed
+     * in place.
      */
-    private static UsernamePasswordAuthenticationToken copiedToken(SecurityContextImpl context) {
-        if (!(context.getAuthentication() instanceof UsernamePasswordAuthenticationToken token)
-                || token.getClass() != UsernamePasswordAuthenticationToken.class
-                || !token.isAuthenticated()
-                || !(token.getPrincipal() instanceof SignedInAccount)
-                || token.getCredentials() != null
-                || (token.getDetails() != null && token.getDetails().getClass() != WebAuthenticationDetails.class)
-                || !token.getAuthorities().stream().allMatch(RememberedSessionAttributes::immutable)) {
-            return null;
-        }
-        var copy =
-                UsernamePasswordAuthenticationToken.authenticated(token.getPrincipal(), null, token.getAuthorities());
-        copy.setDetails(token.getDetails());
-        return copy;
+    private static boolean signedInWithImmutableParts(SecurityContextImpl context) {
+        return context.getAuthentication() instanceof UsernamePasswordAuthenticationToken token
+                && token.getClass() == UsernamePasswordAuthenticationToken.class
+                && token.isAuthenticated()
+                && token.getPrincipal() instanceof SignedInAccount
+                && token.getCredentials() == null
+                && (token.getDetails() == null || token.getDetails().getClass() == WebAuthenticationDetails.class)
+                && token.getAuthorities().stream().allMatch(RememberedSessionAttributes::immutable);
     }
 
     private static boolean immutable(GrantedAuthority authority) {

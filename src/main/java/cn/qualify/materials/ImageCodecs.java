@@ -150,7 +150,7 @@ final class ImageCodecs {
         return bytes.toByteArray();
     }
 
-    private static ImageReader reader(ImageFormat format) {
+    static ImageReader reader(ImageFormat format) {
         var readers = ImageIO.getImageReadersByFormatName(format == ImageFormat.JPEG ? "jpeg" : "png");
         ImageReader chosen = null;
         while (readers.hasNext()) {

@@ -170,7 +170,7 @@ public class ImageVerification implements AutoCloseable {
                 thumbnail);
     }
 
-    private int subsampling(int width, int height) throws IOException {
+    int subsampling(int width, int height) throws IOException {
         if (width > limits.maxSide() || height > limits.maxSide() || (long) width * height > limits.maxPixels()) {
             throw new IIOException("Header claims " + width + "x" + height + ", over the intake limits");
         }
