@@ -3,6 +3,7 @@ package cn.qualify.perf;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.incrementConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
 import io.gatling.javaapi.core.ClosedInjectionStep;
@@ -115,18 +116,33 @@ final class Bench {
         }
 
         PopulationBuilder inject(ScenarioBuilder scenario) {
+            return inject(scenario, 0);
+        }
+
+        /**
+         * The staircase after {@code quietSeconds} without requests: the phase before it may have left its server
+         * overloaded, still working through requests whose users have given up, and on the same cores that work would
+         * be this staircase's. The levels' windows count from the first request, so the quiet does not shift them.
+         */
+        PopulationBuilder inject(ScenarioBuilder scenario, int quietSeconds) {
             if (closed) {
+                if (quietSeconds > 0) {
+                    throw new IllegalArgumentException("a closed staircase leaves no backlog to wait for");
+                }
                 return scenario.injectClosed(incrementConcurrentUsers((int) step)
                         .times(levels)
                         .eachLevelLasting(level)
                         .separatedByRampsLasting(ramps)
                         .startingFrom((int) from));
             }
-            return scenario.injectOpen(incrementUsersPerSec(step)
+            var stairs = incrementUsersPerSec(step)
                     .times(levels)
                     .eachLevelLasting(level)
                     .separatedByRampsLasting(ramps)
-                    .startingFrom(from));
+                    .startingFrom(from);
+            return quietSeconds > 0
+                    ? scenario.injectOpen(nothingFor(quietSeconds), stairs)
+                    : scenario.injectOpen(stairs);
         }
 
         /** Users per second offered at level {@code k} (open), or users at once (closed). */

@@ -35,10 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * to compile the upload path), while pixel-flood and PNG-bomb uploads arrive at {@code upload.hostileRate}
  * (2/s) and must be refused with 422. The same injection then runs against the bare endpoint ({@link
  * BareUploadServer} at {@code bareUrl}). Capacity staircases follow, open model: the bare endpoint's first (300/s up
- * by 200/s, 8 levels of 20 s, {@code upload.bareCapacity.*}), then the product's (100/s up by 50/s, 6 levels of 20 s,
- * {@code upload.capacity.*}), each meant to overload its server at its top; the ratio of the highest rates they
- * complete is the comparison of the target, and the report says when a staircase's top level was still completed,
- * so that its best level is only a lower bound.
+ * by 200/s, 8 levels of 20 s, {@code upload.bareCapacity.*}), then, after {@code upload.capacity.quiet} seconds (20)
+ * without requests, the product's (100/s up by 50/s, 6 levels of 20 s, {@code upload.capacity.*}), each meant to
+ * overload its server at its top; the ratio of the highest rates they complete is the comparison of the target, and
+ * the report says when a staircase's top level was still completed, so that its best level is only a lower bound.
  *
  * <p>Each candidate has 16 free image slots (8 in PROBATION_ASSESSMENT and 8 in INSTITUTION_LICENSE after the
  * generator's 2 + 2), so the simulation logs in enough candidates for every upload of the run, starting at {@code
@@ -54,6 +54,9 @@ public class UploadPeakSimulation extends Simulation {
 
     private final Bench.Staircase stairs = Bench.Staircase.of("upload.capacity", 100, 50, 6, 20);
     private final Bench.Staircase bareStairs = Bench.Staircase.of("upload.bareCapacity", 300, 200, 8, 20);
+    /** Seconds without requests between the staircases, for the bare endpoint to finish what its top level left. */
+    private final int quietBeforeProduct = Bench.number("upload.capacity.quiet", 20);
+
     private final double hostileRate = Double.parseDouble(Bench.text("upload.hostileRate", "2"));
     private final String bareUrl = Bench.text("bareUrl", "http://127.0.0.1:18090") + "/upload";
     private final List<byte[]> images = images();
@@ -253,7 +256,7 @@ public class UploadPeakSimulation extends Simulation {
             // take the cores from whatever ran after it
             last = bareStairs
                     .inject(bare("bare capacity", "bare upload (capacity)"))
-                    .andThen(stairs.inject(product("product capacity", "upload (capacity)")));
+                    .andThen(stairs.inject(product("product capacity", "upload (capacity)"), quietBeforeProduct));
         }
         var bareTarget = bare("bare target", "bare upload").injectOpen(target.injection());
         if (last != null) {
