@@ -40,7 +40,7 @@ if $SMOKE; then
         -Dstatus.capacity.ramps=1 -Dstatus.drain=2
         -Dupload.warmup=3 -Dupload.rate=3 -Dupload.ramp=2 -Dupload.hold=5 -Dupload.hostileRate=1
         -Dupload.capacity.from=4 -Dupload.capacity.step=4 -Dupload.capacity.levels=2 -Dupload.capacity.level=4
-        -Dupload.capacity.ramps=1
+        -Dupload.capacity.ramps=1 -Dupload.capacity.quiet=2
         -Dupload.bareCapacity.from=4 -Dupload.bareCapacity.step=4 -Dupload.bareCapacity.levels=2
         -Dupload.bareCapacity.level=4 -Dupload.bareCapacity.ramps=1)
     JMH_ARGS="-f 1 -wi 1 -w 2s -i 1 -r 3s -rf json -rff perf/target/results/jmh.json ImagePipelineBenchmark"
