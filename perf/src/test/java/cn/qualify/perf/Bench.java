@@ -286,7 +286,7 @@ final class Bench {
         }
     }
 
-    /** Adds the staircase's levels to {@code lines} and returns the highest throughput any level completed. */
+    /** Adds the staircase's levels to {@code lines} and returns its {@link Capacity}: best level, and if reached. */
     static Capacity staircase(String phase, String label, Staircase stairs, List<String> lines) {
         double best = 0;
         boolean reached = false;
