@@ -1,5 +1,6 @@
 package cn.qualify.application;
 
+import cn.qualify.shared.TimeOrderedUuid;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

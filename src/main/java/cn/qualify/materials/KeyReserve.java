@@ -99,7 +99,7 @@ final class KeyReserve {
         var params = new ArrayList<Object>(2 * count);
         var at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         for (int i = 0; i < count; i++) {
-            var key = StorageKey.newKey(examYear);
+            var key = StorageKey.newKey(examYear, now);
             keys.add(key);
             sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
             params.add(key.value());

@@ -85,7 +85,7 @@ public final class BareUploadServer {
                 respond(exchange, 400, "{\"error\":\"no file part\"}");
                 return;
             }
-            var id = UUID.randomUUID().toString();
+            var id = timeOrderedId();
             int size = file.remaining();
             store(id, file);
             written.incrementAndGet();
@@ -135,9 +135,21 @@ public final class BareUploadServer {
         return -1;
     }
 
-    /** As FilesystemDocumentStore.put: hidden temporary file, forced, atomically renamed, directory synced. */
+    /** As the product's storage keys: a version 7 UUID (shared.TimeOrderedUuid), so files arrive in time order. */
+    private static String timeOrderedId() {
+        var random = UUID.randomUUID();
+        long mostSignificant =
+                (System.currentTimeMillis() << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
+        return new UUID(mostSignificant, random.getLeastSignificantBits()).toString();
+    }
+
+    /**
+     * As FilesystemDocumentStore.put under a key of StorageKey.newKey: two directory levels from the id's first hex
+     * digits (about 4.7 hours, then about 65 seconds), hidden temporary file, forced, atomically renamed, directory
+     * synced.
+     */
     private void store(String id, ByteBuffer content) throws IOException {
-        var directory = root.resolve(id.substring(0, 2)).resolve(id.substring(2, 4));
+        var directory = root.resolve(id.substring(0, 6)).resolve(id.substring(6, 8));
         var temporary = directory.resolve("." + id + ".tmp");
         try (var channel = createNew(temporary)) {
             while (content.hasRemaining()) {

@@ -1,4 +1,4 @@
-package cn.qualify.application;
+package cn.qualify.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
