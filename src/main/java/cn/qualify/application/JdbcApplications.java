@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications in three tables. Images and reviews are append-only rows (an image's removal only sets its
@@ -34,13 +37,20 @@ class JdbcApplications implements Applications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transactions;
     private volatile Boolean statementsTogether;
 
-    JdbcApplications(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Clock clock) {
+    JdbcApplications(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -209,6 +219,48 @@ class JdbcApplications implements Applications {
         return asStored(application);
     }
 
+    /**
+     * An upload's save without a transaction, where it can be one statement: a draft (whose save has no listener
+     * that writes), one new image and nothing else to write but the application's row (no removed image, no review,
+     * no event, each of which would need the transaction). The image row is inserted only if the update found the
+     * version read, and the statement commits both or neither.
+     */
+    @Override
+    public Application saveUpload(Application application) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An upload's save commits on its own: call it without a transaction");
+        }
+        var newImages = application.allImages().stream()
+                .filter(image -> application.storedImageCurrent(image.id()).isEmpty())
+                .toList();
+        boolean oneStatement = application.state() == ApplicationState.DRAFT
+                && newImages.size() == 1
+                && nothingRemoved(application)
+                && application.reviewHistory().size() == application.storedReviews()
+                && application.events().isEmpty()
+                && sendsStatementsTogether();
+        if (!oneStatement) {
+            return transactions.execute(status -> save(application));
+        }
+        var savedAt = clock.instant();
+        var statement =
+                jdbc.sql("WITH updated AS (" + UPDATE_APPLICATION + "RETURNING id)\n" + INSERT_IMAGE_IF_UPDATED);
+        statement =
+                bindImage(bindApplication(statement, application, timestamp(savedAt)), application, newImages.get(0));
+        if (statement.update() != 1) {
+            throw new StaleApplicationException(application.id(), application.version());
+        }
+        events.publishEvent(new ApplicationSaved(
+                application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
+        return asStored(application);
+    }
+
+    private static boolean nothingRemoved(Application application) {
+        return application.allImages().stream()
+                .allMatch(image -> image.isCurrent()
+                        || !application.storedImageCurrent(image.id()).orElse(false));
+    }
+
     private static final String UPDATE_APPLICATION = """
             UPDATE application SET state = :state, exam_point_code = :point, round = :round,
                 offline_review = :offline, revision_deadline = :deadline,
@@ -223,6 +275,14 @@ class JdbcApplications implements Applications {
                 width, height, uploaded_at, round, removed_at, removed_in_round)
             VALUES (:imageId, :id, :material, :key, :sha, :size, :width, :height, :uploaded, :imageRound,
                 :removed, :removedRound)
+            """;
+
+    private static final String INSERT_IMAGE_IF_UPDATED = """
+            INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes,
+                width, height, uploaded_at, round, removed_at, removed_in_round)
+            SELECT :imageId, id, :material, :key, :sha, :size, :width, :height, :uploaded, :imageRound,
+                :removed, :removedRound
+            FROM updated
             """;
 
     private static JdbcClient.StatementSpec bindApplication(

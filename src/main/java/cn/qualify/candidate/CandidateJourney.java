@@ -39,8 +39,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a candidate can do with their application, whichever client they use (pages or API). Every refusal is an
@@ -58,7 +56,6 @@ class CandidateJourney {
     private final ImageIntake intake;
     private final DocumentStore documents;
     private final PendingDocuments pendingDocuments;
-    private final TransactionTemplate transactions;
     private final VerificationDispatcher verification;
     private final Clock clock;
 
@@ -70,7 +67,6 @@ class CandidateJourney {
             ImageIntake intake,
             DocumentStore documents,
             PendingDocuments pendingDocuments,
-            PlatformTransactionManager transactionManager,
             VerificationDispatcher verification,
             Clock clock) {
         this.examYears = examYears;
@@ -80,7 +76,6 @@ class CandidateJourney {
         this.intake = intake;
         this.documents = documents;
         this.pendingDocuments = pendingDocuments;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.verification = verification;
         this.clock = clock;
     }
@@ -156,16 +151,15 @@ class CandidateJourney {
         var stored =
                 new StoredImage(key.value(), accepted.sha256(), accepted.size(), accepted.width(), accepted.height());
         try {
-            return transactions.execute(status -> add(application, material, stored, maxImages));
+            return add(application, material, stored, maxImages);
         } catch (StaleApplicationException stale) {
-            return transactions.execute(
-                    status -> add(applications.byId(application.id()).orElseThrow(), material, stored, maxImages));
+            return add(applications.byId(application.id()).orElseThrow(), material, stored, maxImages);
         }
     }
 
     private MaterialImage add(Application application, Material material, StoredImage stored, int maxImages) {
         var image = application.addImage(material.name(), stored, maxImages, clock.instant());
-        applications.save(application);
+        applications.saveUpload(application);
         return image;
     }
 

@@ -13,10 +13,16 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The application store on a real database: round trips, optimistic locking and event publication. */
 @ApplicationModuleTest(extraIncludes = "shared")
@@ -229,6 +235,123 @@ class ApplicationsModuleTests {
 
         assertThat(applications.byId(application.id()).orElseThrow().currentImages("ID_PROOF"))
                 .hasSize(3);
+    }
+
+    @Test
+    void anUploadsSaveStoresTheImageWithTheNextVersion(AssertablePublishedEvents events) {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        var image = application.addImage("ID_PROOF", anImage(), 3, T0);
+
+        var saved = applications.saveUpload(application);
+
+        var read = applications.byId(application.id()).orElseThrow();
+        assertThat(saved.version()).isEqualTo(read.version()).isEqualTo(1);
+        assertThat(read.currentImages("ID_PROOF")).extracting(MaterialImage::id).containsExactly(image.id());
+        assertThat(saved.allImages()).isEqualTo(read.allImages());
+        assertThat(events.ofType(ApplicationSaved.class)
+                        .matching(event -> event.applicationId().equals(application.id())))
+                .hasSize(1);
+    }
+
+    @Test
+    void anUploadOnAStaleViewWritesNoImageRow() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        var seenByFirst = applications.byId(application.id()).orElseThrow();
+        var seenBySecond = applications.byId(application.id()).orElseThrow();
+        seenByFirst.addImage("ID_PROOF", anImage(), 3, T0);
+        var lost = seenBySecond.addImage("ID_PROOF", anImage(), 3, T0);
+        applications.saveUpload(seenByFirst);
+
+        assertThatThrownBy(() -> applications.saveUpload(seenBySecond)).isInstanceOf(StaleApplicationException.class);
+
+        assertThat(imageRows(application.id())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM application_image WHERE id = :id")
+                        .param("id", lost.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(applications.byId(application.id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadsSaveRefusesToRunInsideATransaction(@Autowired PlatformTransactionManager transactionManager) {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager)
+                        .executeWithoutResult(status -> applications.saveUpload(application)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(imageRows(application.id())).isZero();
+    }
+
+    @Test
+    void anUploadWithAnotherChangeIsSavedWhole() {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        var replaced = application.addImage("ID_PROOF", anImage(), 1, T0);
+        application = applications.saveUpload(application);
+        application.removeImage(replaced.id(), T0.plusSeconds(1));
+        var replacement = application.addImage("ID_PROOF", anImage(), 1, T0.plusSeconds(1));
+
+        applications.saveUpload(application);
+
+        var read = applications.byId(application.id()).orElseThrow();
+        assertThat(read.currentImages("ID_PROOF")).extracting(MaterialImage::id).containsExactly(replacement.id());
+        assertThat(read.version()).isEqualTo(2);
+    }
+
+    @Test
+    void onPostgreSqlAnUploadsSaveIsOneStatementWithoutATransaction(@Autowired SavesSeen seen) {
+        var application = applications.open(aCandidate(), 2025, "2101", false);
+        application.addImage("ID_PROOF", anImage(), 3, T0);
+        boolean postgreSql = jdbc.sql("SELECT 1").query(rs -> {
+            try {
+                return rs.getStatement()
+                        .getConnection()
+                        .getMetaData()
+                        .getDatabaseProductName()
+                        .equals("PostgreSQL");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        applications.saveUpload(application);
+
+        assertThat(seen.inTransaction(application.id()))
+                .as("H2 takes one statement at a time, so its upload is saved in a transaction")
+                .isEqualTo(!postgreSql);
+        assertThat(imageRows(application.id())).isEqualTo(1);
+    }
+
+    /** Whether each {@link ApplicationSaved} was published inside a transaction. */
+    static class SavesSeen {
+
+        private final java.util.Map<UUID, Boolean> inTransaction = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @EventListener
+        void on(ApplicationSaved saved) {
+            inTransaction.put(saved.applicationId(), TransactionSynchronizationManager.isActualTransactionActive());
+        }
+
+        boolean inTransaction(UUID applicationId) {
+            return inTransaction.get(applicationId);
+        }
+    }
+
+    @TestConfiguration
+    static class SavesSeenConfiguration {
+
+        @Bean
+        SavesSeen savesSeen() {
+            return new SavesSeen();
+        }
+    }
+
+    private int imageRows(UUID applicationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_image WHERE application_id = :id")
+                .param("id", applicationId)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
