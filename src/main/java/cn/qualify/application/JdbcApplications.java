@@ -194,9 +194,7 @@ class JdbcApplications implements Applications {
     @Transactional
     public Application save(Application application) {
         var savedAt = clock.instant();
-        var newImages = application.allImages().stream()
-                .filter(image -> application.storedImageCurrent(image.id()).isEmpty())
-                .toList();
+        var newImages = newImages(application);
         // An upload's save: its image row goes with the application's update, one round trip instead of two. If the
         // update finds a newer version the transaction rolls back, the image row with it.
         var withImage = newImages.size() == 1 && sendsStatementsTogether() ? newImages.get(0) : null;
@@ -214,8 +212,7 @@ class JdbcApplications implements Applications {
         saveReviews(application);
         application.events().forEach(events::publishEvent);
         application.clearEvents();
-        events.publishEvent(new ApplicationSaved(
-                application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
+        publishSaved(application, savedAt);
         return asStored(application);
     }
 
@@ -230,9 +227,7 @@ class JdbcApplications implements Applications {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An upload's save commits on its own: call it without a transaction");
         }
-        var newImages = application.allImages().stream()
-                .filter(image -> application.storedImageCurrent(image.id()).isEmpty())
-                .toList();
+        var newImages = newImages(application);
         boolean oneStatement = application.state() == ApplicationState.DRAFT
                 && newImages.size() == 1
                 && nothingRemoved(application)
@@ -244,15 +239,24 @@ class JdbcApplications implements Applications {
         }
         var savedAt = clock.instant();
         var statement =
-                jdbc.sql("WITH updated AS (" + UPDATE_APPLICATION + "RETURNING id)\n" + INSERT_IMAGE_IF_UPDATED);
-        statement =
-                bindImage(bindApplication(statement, application, timestamp(savedAt)), application, newImages.get(0));
-        if (statement.update() != 1) {
+                bindApplication(jdbc.sql(UPDATE_APPLICATION_THEN_INSERT_IMAGE), application, timestamp(savedAt));
+        if (bindImage(statement, application, newImages.get(0)).update() != 1) {
             throw new StaleApplicationException(application.id(), application.version());
         }
+        publishSaved(application, savedAt);
+        return asStored(application);
+    }
+
+    /** The images added since the application was read. */
+    private static List<MaterialImage> newImages(Application application) {
+        return application.allImages().stream()
+                .filter(image -> application.storedImageCurrent(image.id()).isEmpty())
+                .toList();
+    }
+
+    private void publishSaved(Application application, Instant savedAt) {
         events.publishEvent(new ApplicationSaved(
                 application.id(), application.examYear(), application.examPointCode(), application.state(), savedAt));
-        return asStored(application);
     }
 
     private static boolean nothingRemoved(Application application) {
@@ -277,7 +281,9 @@ class JdbcApplications implements Applications {
                 :removed, :removedRound)
             """;
 
-    private static final String INSERT_IMAGE_IF_UPDATED = """
+    /** The image row only if the version-checked update found its row: one statement, committed on its own. */
+    private static final String UPDATE_APPLICATION_THEN_INSERT_IMAGE =
+            "WITH updated AS (" + UPDATE_APPLICATION + "RETURNING id)\n" + """
             INSERT INTO application_image (id, application_id, material, storage_key, sha256, size_bytes,
                 width, height, uploaded_at, round, removed_at, removed_in_round)
             SELECT :imageId, id, :material, :key, :sha, :size, :width, :height, :uploaded, :imageRound,

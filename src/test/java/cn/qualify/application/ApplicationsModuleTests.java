@@ -212,11 +212,7 @@ class ApplicationsModuleTests {
         assertThat(saved.allImages()).hasSize(2).isEqualTo(read.allImages());
         assertThat(saved.currentImages("ID_PROOF")).hasSize(1).isEqualTo(read.currentImages("ID_PROOF"));
         assertThat(saved.reviewHistory()).hasSize(1).isEqualTo(read.reviewHistory());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM application_image WHERE application_id = :id")
-                        .param("id", application.id())
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(2);
+        assertThat(imageRows(application.id())).isEqualTo(2);
     }
 
     @Test
