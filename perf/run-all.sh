@@ -27,6 +27,7 @@ SMOKE=false
 [[ ${1:-} == --smoke ]] && SMOKE=true
 export PERF_PORT=${PERF_PORT:-18080}
 BARE_PORT=${PERF_BARE_PORT:-18090}
+TOMCAT_BARE_PORT=${PERF_TOMCAT_BARE_PORT:-18091}
 MVN=("$ROOT/mvnw" -q -ntp)
 
 if $SMOKE; then
@@ -62,8 +63,10 @@ SIM_ARGS+=(${PERF_GATLING_ARGS:-} -DbaseUrl=http://127.0.0.1:$PERF_PORT -DbareUr
 
 step() { echo; echo "=== $(date -u +%H:%M:%S) $*"; }
 BARE_PID=
+TOMCAT_BARE_PID=
 cleanup() {
     [[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null
+    [[ -n $TOMCAT_BARE_PID ]] && kill "$TOMCAT_BARE_PID" 2>/dev/null
     perf/run-server.sh stop > /dev/null 2>&1
 }
 trap cleanup EXIT
@@ -101,6 +104,8 @@ step "benchmark images and hostile files; compiling the simulations"
 "${MVN[@]}" -Pbench test-compile exec:exec -Dbench.main=cn.qualify.materials.BenchImages \
     -Dbench.args="perf/target/images $IMAGES" || exit 1
 "${MVN[@]}" -f perf/pom.xml test-compile || exit 1
+# TomcatBareUploadServer needs the perf module's Tomcat on its class path
+"${MVN[@]}" -f perf/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt || exit 1
 
 # The bare endpoint keeps every file it receives and nothing reads them: about 17 GB an upload peak run.
 rm -rf perf/target/bare
@@ -147,8 +152,15 @@ done
 # Targets 3 and 1 without the load generator: the CPU a status page and the static file cost the server and
 # PostgreSQL, then the CPU an upload costs them against the bare endpoint's.
 if [[ ${PERF_SKIP_COST:-false} != true ]]; then
-    step "CPU per request (status page, static file) and per upload (product, bare endpoint)"
+    step "CPU per request (status page, static file) and per upload (product, bare endpoint, on Tomcat too)"
     perf/run-server.sh --no-build || exit 1
+    # the second baseline, only for this step: the bare endpoint's work on the product's servlet container
+    rm -rf perf/target/bare-tomcat
+    java -Xms512m -Xmx512m -cp "perf/target/classes:$(cat perf/target/classpath.txt)" \
+        cn.qualify.perf.TomcatBareUploadServer --port "$TOMCAT_BARE_PORT" --dir perf/target/bare-tomcat \
+        > "$RESULTS/tomcat-bare-server.log" 2>&1 &
+    TOMCAT_BARE_PID=$!
+    for _ in $(seq 1 30); do curl -sf "http://127.0.0.1:$TOMCAT_BARE_PORT/health" > /dev/null && break; sleep 1; done
     {
         echo
         echo "## CPU per request (CpuPerRequest)"
@@ -160,9 +172,11 @@ if [[ ${PERF_SKIP_COST:-false} != true ]]; then
         echo
         java -cp perf/target/classes cn.qualify.perf.CpuPerUpload --pid "$(cat perf/target/server/server.pid)" \
             --bare-pid "$BARE_PID" --base "http://127.0.0.1:$PERF_PORT" --bare "http://127.0.0.1:$BARE_PORT/upload" \
+            --tomcat-bare-pid "$TOMCAT_BARE_PID" --tomcat-bare "http://127.0.0.1:$TOMCAT_BARE_PORT/upload" \
             "${UPLOAD_COST_ARGS[@]}" 2>&1
     } | tee -a "$RESULTS/summary.md"
     perf/run-server.sh stop > /dev/null
+    kill "$TOMCAT_BARE_PID" 2>/dev/null; TOMCAT_BARE_PID=
 fi
 kill "$BARE_PID" 2>/dev/null; BARE_PID=
 

@@ -5,19 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The limit of the upload benchmark: an endpoint that only receives the candidate's multipart body and writes the file
@@ -29,67 +19,47 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BareUploadServer {
 
-    private final Path root;
-    private final boolean fsync;
-    private final AtomicLong written = new AtomicLong();
+    private final BareUploads uploads;
 
-    BareUploadServer(Path root, boolean fsync) {
-        this.root = root;
-        this.fsync = fsync;
+    BareUploadServer(BareUploads uploads) {
+        this.uploads = uploads;
     }
 
     public static void main(String[] args) throws IOException {
-        var options = new HashMap<String, String>(Map.of(
-                "--port",
-                "18090",
-                "--bind",
-                "127.0.0.1",
-                "--dir",
-                "perf/target/bare",
-                "--threads",
-                "200",
-                "--fsync",
-                "true"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        var root = Path.of(options.get("--dir"));
-        Files.createDirectories(root);
-        var bare = new BareUploadServer(root, Boolean.parseBoolean(options.get("--fsync")));
-        var address = new InetSocketAddress(options.get("--bind"), Integer.parseInt(options.get("--port")));
+        var options = new Options(args);
+        var uploads = new BareUploads(
+                Path.of(options.text("dir", "perf/target/bare")), Boolean.parseBoolean(options.text("fsync", "true")));
+        var bare = new BareUploadServer(uploads);
+        var address = new InetSocketAddress(options.text("bind", "127.0.0.1"), (int) options.number("port", 18090));
         // The JDK's server writes the answer's headers and body separately; with Nagle's algorithm on, the body
         // waits for the client's delayed ACK of the headers (40 ms), which capped four client threads at 90
         // uploads a second whatever the machine. Tomcat, on the product's side, sets TCP_NODELAY too.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         var server = HttpServer.create(address, 1024);
         // as many request threads as Tomcat's default maximum, so that neither side is limited by its pool
-        server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(options.get("--threads"))));
+        server.setExecutor(Executors.newFixedThreadPool((int) options.number("threads", 200)));
         server.createContext("/", bare::handle);
         server.start();
         System.out.printf(
                 "bare upload endpoint on port %s writing to %s (fsync %s)%n",
-                options.get("--port"), root.toAbsolutePath(), options.get("--fsync"));
+                address.getPort(), uploads.root().toAbsolutePath(), options.text("fsync", "true"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if ("GET".equals(exchange.getRequestMethod())) {
                 var path = exchange.getRequestURI().getPath();
-                respond(exchange, 200, path.equals("/count") ? Long.toString(written.get()) : "UP");
+                respond(exchange, 200, path.equals("/count") ? Long.toString(uploads.written()) : "UP");
                 return;
             }
-            var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            var body = exchange.getRequestBody().readAllBytes();
-            var file = filePart(body, contentType);
-            if (file == null) {
+            var answer = uploads.accept(
+                    exchange.getRequestBody().readAllBytes(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"));
+            if (answer == null) {
                 respond(exchange, 400, "{\"error\":\"no file part\"}");
                 return;
             }
-            var id = timeOrderedId();
-            int size = file.remaining();
-            store(id, file);
-            written.incrementAndGet();
-            respond(exchange, 201, "{\"id\":\"" + id + "\",\"size\":" + size + "}");
+            respond(exchange, 201, answer);
         }
     }
 
@@ -99,81 +69,6 @@ public final class BareUploadServer {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
-        }
-    }
-
-    /** The content of the first part of a multipart/form-data body, or null. */
-    static ByteBuffer filePart(byte[] body, String contentType) {
-        if (contentType == null || !contentType.startsWith("multipart/form-data")) {
-            return null;
-        }
-        int at = contentType.indexOf("boundary=");
-        if (at < 0) {
-            return null;
-        }
-        var boundary = contentType.substring(at + "boundary=".length()).replace("\"", "");
-        var delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-        if (headersEnd < 0) {
-            return null;
-        }
-        int start = headersEnd + 4;
-        int end = indexOf(body, delimiter, start);
-        return end < 0 ? null : ByteBuffer.wrap(body, start, end - start);
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** As the product's storage keys: a version 7 UUID (shared.TimeOrderedUuid), so files arrive in time order. */
-    private static String timeOrderedId() {
-        var random = UUID.randomUUID();
-        long mostSignificant =
-                (System.currentTimeMillis() << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
-        return new UUID(mostSignificant, random.getLeastSignificantBits()).toString();
-    }
-
-    /**
-     * As FilesystemDocumentStore.put under a key of StorageKey.newKey: two directory levels from the id's first hex
-     * digits (about 4.7 hours, then about 65 seconds), hidden temporary file, forced, atomically renamed, directory
-     * synced.
-     */
-    private void store(String id, ByteBuffer content) throws IOException {
-        var directory = root.resolve(id.substring(0, 6)).resolve(id.substring(6, 8));
-        var temporary = directory.resolve("." + id + ".tmp");
-        try (var channel = createNew(temporary)) {
-            while (content.hasRemaining()) {
-                channel.write(content);
-            }
-            if (fsync) {
-                channel.force(true);
-            }
-        }
-        Files.move(temporary, directory.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-        if (fsync) {
-            try (var dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-                dir.force(true);
-            }
-        }
-    }
-
-    /** As FilesystemDocumentStore: the directory is made only when opening the file finds none. */
-    private static FileChannel createNew(Path file) throws IOException {
-        try {
-            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException noDirectory) {
-            Files.createDirectories(file.getParent());
-            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 }

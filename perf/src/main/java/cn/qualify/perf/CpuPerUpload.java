@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * server is idle again, so that the verification the uploads started (off the request path, slowed down at the peak
  * to at most {@code peak-verifications} a second) is counted in the round that caused it only as far as it ran in
  * that round, as it would at a real peak. The first half of the rounds warms up; the median of the rest counts.
+ *
+ * <p>With {@code --tomcat-bare <url> --tomcat-bare-pid <pid>} each round also sends as many uploads to
+ * {@link TomcatBareUploadServer}, the bare endpoint's work on the product's servlet container, and reports its cost
+ * and ratio as well: what part of the gap is the container and what part the product's work on top of it.
  */
 public final class CpuPerUpload {
 
@@ -41,16 +45,17 @@ public final class CpuPerUpload {
     private static final String BOUNDARY = "qualify-perf-boundary";
 
     private final URI base;
-    private final URI bare;
     private final List<byte[]> bodies;
     private final HttpClient bareClient =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private CpuPerUpload(URI base, URI bare, List<byte[]> bodies) {
+    private CpuPerUpload(URI base, List<byte[]> bodies) {
         this.base = base;
-        this.bare = bare;
         this.bodies = bodies;
     }
+
+    /** A baseline measured in every round next to the product: where it listens and its process. */
+    private record Baseline(String name, URI url, long pid) {}
 
     /** A logged-in candidate: its client (with the session cookie) and its CSRF token. */
     private record Candidate(HttpClient client, String csrf) {}
@@ -72,10 +77,17 @@ public final class CpuPerUpload {
         if (bodies.isEmpty()) {
             throw new IllegalStateException("No upload-*.jpg images: run BenchImages first (docs/performance.md)");
         }
-        var bench = new CpuPerUpload(
-                URI.create(options.text("base", "http://127.0.0.1:18080")),
-                URI.create(options.text("bare", "http://127.0.0.1:18090/upload")),
-                bodies);
+        var bench = new CpuPerUpload(URI.create(options.text("base", "http://127.0.0.1:18080")), bodies);
+        var baselines = new ArrayList<Baseline>();
+        baselines.add(new Baseline(
+                "bare endpoint", URI.create(options.text("bare", "http://127.0.0.1:18090/upload")), barePid));
+        long tomcatPid = options.number("tomcat-bare-pid", -1);
+        if (tomcatPid >= 0) {
+            baselines.add(new Baseline(
+                    "bare endpoint on Tomcat",
+                    URI.create(options.text("tomcat-bare", "http://127.0.0.1:18091/upload")),
+                    tomcatPid));
+        }
         int rounds = (int) options.number("rounds", 6);
         int threads = (int) options.number("threads", 4);
         int perRound = (int) options.number("uploads", 560);
@@ -92,7 +104,7 @@ public final class CpuPerUpload {
             candidates.add(ofRound);
         }
         var product = new double[rounds];
-        var baseline = new double[rounds];
+        var baseline = new double[baselines.size()][rounds];
         System.out.println("| round | endpoint | uploads | errors | uploads/s | server ms | database ms | total ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int round = 0; round < rounds; round++) {
@@ -102,25 +114,35 @@ public final class CpuPerUpload {
                     serverPid, true, perRound, threads, (thread, i) -> bench.upload(ofRound, thread, threads, i));
             product[round] = cost.totalMillis();
             print(round, "product", perRound, cost);
-            awaitIdle(serverPid);
-            cost = ProcessCpu.measure(barePid, false, perRound, threads, (thread, i) -> bench.bareUpload(i));
-            baseline[round] = cost.totalMillis();
-            print(round, "bare endpoint", perRound, cost);
+            for (int b = 0; b < baselines.size(); b++) {
+                var measured = baselines.get(b);
+                awaitIdle(serverPid);
+                cost = ProcessCpu.measure(
+                        measured.pid(), false, perRound, threads, (thread, i) -> bench.bareUpload(measured.url(), i));
+                baseline[b][round] = cost.totalMillis();
+                print(round, measured.name(), perRound, cost);
+            }
         }
         double productMedian = ProcessCpu.median(Arrays.copyOfRange(product, rounds / 2, rounds));
-        double bareMedian = ProcessCpu.median(Arrays.copyOfRange(baseline, rounds / 2, rounds));
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "product: %.3f ms of CPU an upload, bare endpoint: %.3f ms (medians of rounds %d-%d); two cores"
-                        + " accept at most %.0f/s and %.0f/s; ratio of costs bare / product: %.2f%n",
+                "product: %.3f ms of CPU an upload (median of rounds %d-%d); two cores accept at most %.0f/s%n",
                 productMedian,
-                bareMedian,
                 rounds / 2 + 1,
                 rounds,
-                2000 / productMedian,
-                2000 / bareMedian,
-                bareMedian / productMedian);
+                2000 / productMedian);
+        for (int b = 0; b < baselines.size(); b++) {
+            double median = ProcessCpu.median(Arrays.copyOfRange(baseline[b], rounds / 2, rounds));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %.3f ms; two cores accept at most %.0f/s; ratio of costs %s / product: %.2f%n",
+                    baselines.get(b).name(),
+                    median,
+                    2000 / median,
+                    baselines.get(b).name(),
+                    median / productMedian);
+        }
     }
 
     private static void print(int round, String endpoint, int uploads, ProcessCpu.Cost cost) {
@@ -159,7 +181,7 @@ public final class CpuPerUpload {
                 == 201;
     }
 
-    private boolean bareUpload(int index) throws IOException, InterruptedException {
+    private boolean bareUpload(URI bare, int index) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(bare)
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(index % bodies.size())))
