@@ -54,7 +54,7 @@ final class BareUploads {
     }
 
     /** The content of the first part of a multipart/form-data body, or null. */
-    static ByteBuffer filePart(byte[] body, String contentType) {
+    private static ByteBuffer filePart(byte[] body, String contentType) {
         if (contentType == null || !contentType.startsWith("multipart/form-data")) {
             return null;
         }

@@ -54,8 +54,11 @@ public final class CpuPerUpload {
         this.bodies = bodies;
     }
 
-    /** A baseline measured in every round next to the product: where it listens and its process. */
-    private record Baseline(String name, URI url, long pid) {}
+    /**
+     * A baseline measured in every round next to the product: where it listens, its process, and its cost an upload
+     * in each round.
+     */
+    private record Baseline(String name, URI url, long pid, double[] costs) {}
 
     /** A logged-in candidate: its client (with the session cookie) and its CSRF token. */
     private record Candidate(HttpClient client, String csrf) {}
@@ -78,17 +81,21 @@ public final class CpuPerUpload {
             throw new IllegalStateException("No upload-*.jpg images: run BenchImages first (docs/performance.md)");
         }
         var bench = new CpuPerUpload(URI.create(options.text("base", "http://127.0.0.1:18080")), bodies);
+        int rounds = (int) options.number("rounds", 6);
         var baselines = new ArrayList<Baseline>();
         baselines.add(new Baseline(
-                "bare endpoint", URI.create(options.text("bare", "http://127.0.0.1:18090/upload")), barePid));
+                "bare endpoint",
+                URI.create(options.text("bare", "http://127.0.0.1:18090/upload")),
+                barePid,
+                new double[rounds]));
         long tomcatPid = options.number("tomcat-bare-pid", -1);
         if (tomcatPid >= 0) {
             baselines.add(new Baseline(
                     "bare endpoint on Tomcat",
                     URI.create(options.text("tomcat-bare", "http://127.0.0.1:18091/upload")),
-                    tomcatPid));
+                    tomcatPid,
+                    new double[rounds]));
         }
-        int rounds = (int) options.number("rounds", 6);
         int threads = (int) options.number("threads", 4);
         int perRound = (int) options.number("uploads", 560);
         int candidatesPerRound = (perRound + SLOTS_PER_CANDIDATE - 1) / SLOTS_PER_CANDIDATE;
@@ -104,7 +111,6 @@ public final class CpuPerUpload {
             candidates.add(ofRound);
         }
         var product = new double[rounds];
-        var baseline = new double[baselines.size()][rounds];
         System.out.println("| round | endpoint | uploads | errors | uploads/s | server ms | database ms | total ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int round = 0; round < rounds; round++) {
@@ -114,12 +120,11 @@ public final class CpuPerUpload {
                     serverPid, true, perRound, threads, (thread, i) -> bench.upload(ofRound, thread, threads, i));
             product[round] = cost.totalMillis();
             print(round, "product", perRound, cost);
-            for (int b = 0; b < baselines.size(); b++) {
-                var measured = baselines.get(b);
+            for (var measured : baselines) {
                 awaitIdle(serverPid);
                 cost = ProcessCpu.measure(
                         measured.pid(), false, perRound, threads, (thread, i) -> bench.bareUpload(measured.url(), i));
-                baseline[b][round] = cost.totalMillis();
+                measured.costs()[round] = cost.totalMillis();
                 print(round, measured.name(), perRound, cost);
             }
         }
@@ -132,15 +137,15 @@ public final class CpuPerUpload {
                 rounds / 2 + 1,
                 rounds,
                 2000 / productMedian);
-        for (int b = 0; b < baselines.size(); b++) {
-            double median = ProcessCpu.median(Arrays.copyOfRange(baseline[b], rounds / 2, rounds));
+        for (var measured : baselines) {
+            double median = ProcessCpu.median(Arrays.copyOfRange(measured.costs(), rounds / 2, rounds));
             System.out.printf(
                     Locale.ROOT,
                     "%s: %.3f ms; two cores accept at most %.0f/s; ratio of costs %s / product: %.2f%n",
-                    baselines.get(b).name(),
+                    measured.name(),
                     median,
                     2000 / median,
-                    baselines.get(b).name(),
+                    measured.name(),
                     median / productMedian);
         }
     }
